@@ -1,0 +1,112 @@
+import Foundation
+
+/// The bytes of one text file, with the facts every editor needs: line starts, line ending and BOM.
+///
+/// All offsets are byte offsets into `bytes`, which includes the BOM when there is one.
+public struct SourceText: Sendable, Equatable {
+  /// The path the text was read from, relative to the repository, used in messages.
+  public let path: String
+  /// The exact bytes of the file.
+  public let bytes: [UInt8]
+  /// Byte offset of the first byte of each line; the first entry is 0.
+  public let lineStarts: [Int]
+
+  /// Creates a source text and indexes its lines.
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 32 + 1)
+    for index in bytes.indices where bytes[index] == 0x0A {
+      starts.append(index + 1)
+    }
+    self.lineStarts = starts
+  }
+
+  /// Creates a source text from a string.
+  public init(path: String, string: String) {
+    self.init(path: path, bytes: Array(string.utf8))
+  }
+
+  /// Whether the file starts with a UTF-8 byte order mark.
+  public var hasBOM: Bool {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+  }
+
+  /// The number of bytes taken by the BOM: 3 or 0.
+  public var bomLength: Int { hasBOM ? 3 : 0 }
+
+  /// The file's line ending: `"\r\n"` when its first line break is CRLF, otherwise `"\n"`.
+  public var lineEnding: String {
+    guard lineStarts.count > 1 else { return "\n" }
+    let firstBreak = lineStarts[1] - 1
+    return firstBreak > 0 && bytes[firstBreak - 1] == 0x0D ? "\r\n" : "\n"
+  }
+
+  /// Whether the last byte of a non-empty file is a line feed.
+  public var endsWithNewline: Bool { bytes.last == 0x0A }
+
+  /// The text as a string (without the BOM).
+  public var string: String {
+    String(decoding: bytes[bomLength...], as: UTF8.self)
+  }
+
+  /// The 0-based index of the line that holds `offset`.
+  public func lineIndex(ofByte offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// The 1-based line and column (in characters) of a byte offset.
+  public func location(ofByte offset: Int) -> SourceLocation {
+    let line = lineIndex(ofByte: offset)
+    var start = lineStarts[line]
+    if line == 0 { start = min(bomLength, offset) }
+    let column = String(decoding: bytes[start..<min(offset, bytes.count)], as: UTF8.self).count
+    return SourceLocation(path: path, line: line + 1, column: column + 1)
+  }
+
+  /// The byte range of a 0-based line, without its line break.
+  public func lineRange(_ line: Int) -> Range<Int> {
+    let start = lineStarts[line]
+    var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+    if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+    if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+    return start..<end
+  }
+
+  /// The text of a 0-based line, without its line break.
+  public func lineText(_ line: Int) -> String {
+    String(decoding: bytes[lineRange(line)], as: UTF8.self)
+  }
+
+  /// The text of a byte range.
+  public func text(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+}
+
+/// A place in a file, 1-based, as printed in `path:line:col` messages.
+public struct SourceLocation: Sendable, Equatable, Codable, CustomStringConvertible {
+  /// The repository-relative path.
+  public var path: String
+  /// The 1-based line.
+  public var line: Int
+  /// The 1-based column, counted in characters.
+  public var column: Int
+
+  /// Creates a location.
+  public init(path: String, line: Int, column: Int) {
+    self.path = path
+    self.line = line
+    self.column = column
+  }
+
+  /// `path:line:col`.
+  public var description: String { "\(path):\(line):\(column)" }
+}
