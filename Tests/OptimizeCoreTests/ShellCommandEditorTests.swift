@@ -137,7 +137,9 @@ import Testing
 
   @Test func keepsCRLFLineBreaks() throws {
     let before = "coverage run -p manage.py test --parallel --keepdb\r\ncoverage report\r\n"
-    #expect(try phaseOne(before) == "coverage run -p manage.py test --parallel --keepdb\r\ncoverage combine\r\ncoverage report\r\n")
+    #expect(
+      try phaseOne(before)
+        == "coverage run -p manage.py test --parallel --keepdb\r\ncoverage combine\r\ncoverage report\r\n")
   }
 
   @Test func flagsInAnExpressionAreUnknown() throws {
@@ -146,7 +148,9 @@ import Testing
     let presence = CommandEditor.presence(of: Self.testFlags, in: invocation)
     #expect(presence[0] == .unknown(invocation.arguments[0]))
     #expect(presence[1] == .present(invocation.arguments[1]))
-    #expect(CommandEditor.insertions(for: invocation, coverageFlag: Self.parallelMode, testFlags: Self.testFlags).isEmpty)
+    #expect(
+      CommandEditor.insertions(for: invocation, coverageFlag: Self.parallelMode, testFlags: Self.testFlags)
+        .isEmpty)
   }
 
   @Test(arguments: [
@@ -166,7 +170,8 @@ import Testing
   }
 
   @Test func combineAlreadyPresentOrNotNeeded() throws {
-    let script = "coverage run manage.py test\necho ok\ncoverage combine\ncoverage report\npython manage.py test\n"
+    let script =
+      "coverage run manage.py test\necho ok\ncoverage combine\ncoverage report\npython manage.py test\n"
     let parsed = try ShellScript.parse(script)
     let invocations = parsed.testInvocations(runner: .django)
     guard case .present(let combine) = CommandEditor.combineStep(after: invocations[0], in: parsed) else {
@@ -196,7 +201,8 @@ import Testing
   }
 
   @Test func listsCoverageCommands() throws {
-    let script = "coverage erase; python -m coverage combine --append\nuv run coverage xml -o c.xml && coverage html"
+    let script =
+      "coverage erase; python -m coverage combine --append\nuv run coverage xml -o c.xml && coverage html"
     let commands = try ShellScript.parse(script).coverageCommands()
     #expect(commands.map(\.subcommand) == [.erase, .combine, .xml, .html])
     #expect(commands.map(\.line) == [0, 0, 1, 1])

@@ -10,9 +10,10 @@ import Testing
   @Test func splitsWordsWithQuotesAndEscapes() throws {
     let script = #"echo 'a b' "c \"d\" \$e \\ f" g\ h x"y"'z' $(date +%s) `pwd` ${HOME}/x"#
     let command = try #require(try ShellScript.parse(script).commands.first)
-    #expect(command.words.map(\.value) == [
-      "echo", "a b", #"c "d" $e \ f"#, "g h", "xyz", "$(date +%s)", "`pwd`", "${HOME}/x",
-    ])
+    #expect(
+      command.words.map(\.value) == [
+        "echo", "a b", #"c "d" $e \ f"#, "g h", "xyz", "$(date +%s)", "`pwd`", "${HOME}/x",
+      ])
     #expect(command.words[2].text == #""c \"d\" \$e \\ f""#)
     #expect(command.words[5].hasExpansion && !command.words[2].hasExpansion)
     #expect(command.words[7].literalPrefix == "")
@@ -30,9 +31,10 @@ import Testing
   @Test func githubExpressionIsOneWordEvenWithSpacesAndQuotes() throws {
     let script = "python${{ matrix.python }} -c ${{ format('{0} x', matrix.os) }} 'a${{ x == 'y' }}b'\n"
     let words = try #require(try ShellScript.parse(script).commands.first).words
-    #expect(words.map(\.text) == [
-      "python${{ matrix.python }}", "-c", "${{ format('{0} x', matrix.os) }}", "'a${{ x == 'y' }}b'",
-    ])
+    #expect(
+      words.map(\.text) == [
+        "python${{ matrix.python }}", "-c", "${{ format('{0} x', matrix.os) }}", "'a${{ x == 'y' }}b'",
+      ])
     #expect(words.allSatisfy { $0.hasExpression } == false)
     #expect(words[2].hasExpression && words[2].literalPrefix.isEmpty)
     #expect(words[3].value == "a${{ x == 'y' }}b" && words[3].literalPrefix == "a")
@@ -41,9 +43,10 @@ import Testing
   @Test func continuationsJoinLinesIntoOneCommand() throws {
     let script = "coverage run \\\n  --source=. \\\n  manage.py test\necho done\n"
     let parsed = try ShellScript.parse(script)
-    #expect(parsed.commands.map { $0.words.map(\.value) } == [
-      ["coverage", "run", "--source=.", "manage.py", "test"], ["echo", "done"],
-    ])
+    #expect(
+      parsed.commands.map { $0.words.map(\.value) } == [
+        ["coverage", "run", "--source=.", "manage.py", "test"], ["echo", "done"],
+      ])
     #expect(parsed.commands[0].line == 0 && parsed.commands[1].line == 3)
     #expect(parsed.commands[0].logicalLineEnd == script.utf8.count - "\necho done\n".utf8.count)
   }
@@ -52,7 +55,8 @@ import Testing
     let script = "a && b || c; d | tee log & e |& f\ng"
     let commands = try ShellScript.parse(script).commands
     #expect(commands.map { $0.words.first?.value } == ["a", "b", "c", "d", "tee", "e", "f", "g"])
-    #expect(commands.map(\.separator) == [.and, .or, .semicolon, .pipe, .background, .pipeAll, .newline, .end])
+    #expect(
+      commands.map(\.separator) == [.and, .or, .semicolon, .pipe, .background, .pipeAll, .newline, .end])
     #expect(commands[4].precedingSeparator == .pipe)
   }
 
@@ -73,11 +77,12 @@ import Testing
       ( echo h )
       ! false
       """
-    #expect(try commandWords(script) == [
-      ["set", "-euo", "pipefail"], ["[", "-f", "x", "]"], ["echo", "a#b"], ["true"], ["echo", "c"],
-      ["echo", "d"], ["echo", "$i"], ["read", "-r", "line"], [":"], ["echo", "ab"], ["echo", "c"],
-      ["echo", "g"], ["echo", "h"], ["false"],
-    ])
+    #expect(
+      try commandWords(script) == [
+        ["set", "-euo", "pipefail"], ["[", "-f", "x", "]"], ["echo", "a#b"], ["true"], ["echo", "c"],
+        ["echo", "d"], ["echo", "$i"], ["read", "-r", "line"], [":"], ["echo", "ab"], ["echo", "c"],
+        ["echo", "g"], ["echo", "h"], ["false"],
+      ])
   }
 
   @Test func heredocBodiesAreNotCommands() throws {
@@ -93,7 +98,8 @@ import Testing
     let parsed = try ShellScript.parse(script)
     #expect(parsed.commands.map { $0.words.map(\.value) } == [["cat"], ["cat"], ["echo", "after"]])
     #expect(parsed.commands[0].redirections.map(\.op) == ["<<", ">"])
-    let firstHeredocEnd = script.utf8.count - "\ncat <<-'END'\n\tcoverage run manage.py test\n\tEND\necho after".utf8.count
+    let firstHeredocEnd =
+      script.utf8.count - "\ncat <<-'END'\n\tcoverage run manage.py test\n\tEND\necho after".utf8.count
     #expect(parsed.commands[0].logicalLineEnd == firstHeredocEnd)
   }
 
@@ -114,7 +120,10 @@ import Testing
     let commands = try ShellScript.parse(script).commands
     #expect(commands[1].assignments.map(\.text) == ["B=1", "C='2'"])
     #expect(commands[1].words.map(\.value) == ["python", "-V"])
-    #expect(commands[1].environment == ["DJANGO_SETTINGS_MODULE": "app.settings.ci", "A": "x y", "B": "1", "C": "2"])
+    #expect(
+      commands[1].environment == [
+        "DJANGO_SETTINGS_MODULE": "app.settings.ci", "A": "x y", "B": "1", "C": "2",
+      ])
     #expect(commands[3].environment == ["DJANGO_SETTINGS_MODULE": "app.settings.ci"])
   }
 

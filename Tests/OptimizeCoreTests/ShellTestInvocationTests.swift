@@ -19,7 +19,10 @@ import Testing
     (".venv/bin/python manage.py test", "manage.py", [], false),
     ("python3.12 manage.py test", "manage.py", [], false),
     ("uv run python manage.py test", "manage.py", ["uv", "run"], false),
-    ("uv run --with tblib --frozen python manage.py test", "manage.py", ["uv", "run", "--with", "tblib", "--frozen"], false),
+    (
+      "uv run --with tblib --frozen python manage.py test", "manage.py",
+      ["uv", "run", "--with", "tblib", "--frozen"], false
+    ),
     ("poetry run python manage.py test", "manage.py", ["poetry", "run"], false),
     ("pipenv run python manage.py test", "manage.py", ["pipenv", "run"], false),
     (
@@ -65,7 +68,8 @@ import Testing
 
   @Test(arguments: [
     "python manage.py migrate", "python manage.py testserver", "echo manage.py test",
-    "echo python manage.py test", "# python manage.py test", "python manage.py", "python -c 'import manage' test",
+    "echo python manage.py test", "# python manage.py test", "python manage.py",
+    "python -c 'import manage' test",
     "cat <<EOF\npython manage.py test\nEOF", "coverage report", "coverage run -m pytest", "pytest tests/",
     "python manage.py check --deploy test", "git commit -m 'python manage.py test'",
   ])
@@ -81,7 +85,8 @@ import Testing
     #expect(coverage.rcfile == "x.cfg")
     #expect(coverage.hasParallelMode)
     #expect(coverage.commandLineConcurrency == "multiprocessing")
-    let plain = try #require(try only("coverage run --rcfile=ci/.coveragerc --parallel-mode manage.py test").coverage)
+    let plain = try #require(
+      try only("coverage run --rcfile=ci/.coveragerc --parallel-mode manage.py test").coverage)
     #expect(plain.rcfile == "ci/.coveragerc" && plain.hasParallelMode && plain.commandLineConcurrency == nil)
     let none = try #require(try only("python -m coverage run manage.py test").coverage)
     #expect(!none.hasParallelMode && none.launcher.map(\.value) == ["python", "-m", "coverage"])
@@ -104,19 +109,24 @@ import Testing
     let invocation = try only(script)
     let bytes = Array(script.utf8)
     #expect(invocation.line == 7)
-    #expect(String(decoding: bytes[invocation.range], as: UTF8.self).hasPrefix("COVERAGE_FILE=.cov DEBUG=0 coverage"))
+    #expect(
+      String(decoding: bytes[invocation.range], as: UTF8.self).hasPrefix(
+        "COVERAGE_FILE=.cov DEBUG=0 coverage"))
     #expect(String(decoding: bytes[invocation.range], as: UTF8.self).hasSuffix("-v 2 \\\n    --noinput"))
     #expect(
-      String(decoding: bytes[..<invocation.logicalLineEnd], as: UTF8.self).hasSuffix("tee test.log  # keep the log"))
+      String(decoding: bytes[..<invocation.logicalLineEnd], as: UTF8.self).hasSuffix(
+        "tee test.log  # keep the log"))
     #expect(bytes[invocation.logicalLineEnd] == UInt8(ascii: "\n"))
     #expect(String(decoding: bytes[..<invocation.testWordEnd], as: UTF8.self).hasSuffix("manage.py test"))
     #expect(invocation.workingDirectory == .relative("apps/api"))
-    #expect(invocation.environment == [
-      "DJANGO_SETTINGS_MODULE": "config.settings.ci", "COVERAGE_FILE": ".cov", "DEBUG": "0",
-    ])
-    #expect(invocation.arguments.map(\.value) == [
-      "apps.users", "${{ matrix.extra }}", "--settings", "config.settings.test", "-v", "2", "--noinput",
-    ])
+    #expect(
+      invocation.environment == [
+        "DJANGO_SETTINGS_MODULE": "config.settings.ci", "COVERAGE_FILE": ".cov", "DEBUG": "0",
+      ])
+    #expect(
+      invocation.arguments.map(\.value) == [
+        "apps.users", "${{ matrix.extra }}", "--settings", "config.settings.test", "-v", "2", "--noinput",
+      ])
     #expect(invocation.settings == "config.settings.test")
     #expect(invocation.pipedTo == ["tee", "test.log"])
     #expect(invocation.hasUnexpandedExpressions)

@@ -48,7 +48,8 @@ public enum CommandEditor {
       return .missing(ScriptInsertion(offset: firstReport.range.lowerBound, text: combine + " && "))
     }
     let bytes = Array(script.text.utf8)
-    let lineBreak = invocation.logicalLineEnd < bytes.count && bytes[invocation.logicalLineEnd] == .carriageReturn
+    let lineBreak =
+      invocation.logicalLineEnd < bytes.count && bytes[invocation.logicalLineEnd] == .carriageReturn
       ? "\r\n" : "\n"
     let text = lineBreak + script.indentation(ofLine: invocation.line) + combine
     return .missing(ScriptInsertion(offset: invocation.logicalLineEnd, text: text))
