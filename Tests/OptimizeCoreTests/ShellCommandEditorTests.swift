@@ -200,6 +200,23 @@ import Testing
         == .manual("the report on line 1 follows the tests after `||` on the same line"))
   }
 
+  @Test func combineAfterASubshellIsManual() throws {
+    let script = "(cd apps/api && coverage run manage.py test)\ncoverage report\n"
+    let parsed = try ShellScript.parse(script)
+    let invocation = try #require(parsed.testInvocations(runner: .django).first)
+    #expect(invocation.workingDirectory == .relative("apps/api"))
+    #expect(
+      CommandEditor.combineStep(after: invocation, in: parsed)
+        == .manual(
+          "the tests on line 1 run in a `( … )` subshell that ends on the same line; "
+            + "add `coverage combine` after it, in the folder the tests ran in"))
+    let multiLine = "(\n  cd api\n  coverage run manage.py test\n)\n"
+    #expect(
+      try phaseOne(multiLine)
+        == "(\n  cd api\n  coverage run --parallel-mode manage.py test --parallel=auto --keepdb\n"
+        + "  coverage combine\n)\n")
+  }
+
   @Test func listsCoverageCommands() throws {
     let script =
       "coverage erase; python -m coverage combine --append\nuv run coverage xml -o c.xml && coverage html"

@@ -103,6 +103,16 @@ import Testing
     #expect(parsed.commands[0].logicalLineEnd == firstHeredocEnd)
   }
 
+  @Test func hereStringsAndANSIQuotesAreWords() throws {
+    let script = "grep -q x <<< \"$v\"\necho $'it\\'s' done\npython manage.py test\n"
+    let commands = try ShellScript.parse(script).commands
+    #expect(
+      commands.map { $0.words.map(\.value) } == [
+        ["grep", "-q", "x"], ["echo", "it\\'s", "done"], ["python", "manage.py", "test"],
+      ])
+    #expect(commands[0].redirections.map(\.op) == ["<<<"])
+  }
+
   @Test func redirectionsAreNotArguments() throws {
     let command = try #require(try ShellScript.parse("python manage.py test 2>&1 >> out.log").commands.first)
     #expect(command.words.map(\.value) == ["python", "manage.py", "test"])

@@ -47,6 +47,11 @@ public enum CommandEditor {
       }
       return .missing(ScriptInsertion(offset: firstReport.range.lowerBound, text: combine + " && "))
     }
+    if script.closesSubshell(between: invocation.range.upperBound, and: invocation.logicalLineEnd) {
+      return .manual(
+        "the tests on line \(invocation.line + 1) run in a `( … )` subshell that ends on the same line; "
+          + "add `coverage combine` after it, in the folder the tests ran in")
+    }
     let bytes = Array(script.text.utf8)
     let lineBreak =
       invocation.logicalLineEnd < bytes.count && bytes[invocation.logicalLineEnd] == .carriageReturn

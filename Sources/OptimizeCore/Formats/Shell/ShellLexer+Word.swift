@@ -117,6 +117,8 @@ extension ShellLexer {
         ShellError.unterminatedParameterExpansion(offset: start)
       }
       builder.appendExpansion(bytes[start..<position])
+    } else if byte(position + 1) == .singleQuote {
+      try lexANSIQuoted(into: &builder)
     } else if byte(position) == .backtick {
       position = try skipBacktick(from: position + 1, start: start)
       builder.appendExpansion(bytes[start..<position])
@@ -132,6 +134,22 @@ extension ShellLexer {
       builder.value.append(.dollar)
       position += 1
     }
+  }
+
+  /// Reads `$'…'`, whose backslash escapes may hide a `'`; the value keeps the escapes as written.
+  private mutating func lexANSIQuoted(into builder: inout WordBuilder) throws {
+    let start = position
+    position += 2
+    while let current = byte(position) {
+      if current == .singleQuote {
+        position += 1
+        return
+      }
+      let length = current == .backslash ? 2 : 1
+      builder.value += bytes[position..<min(position + length, bytes.count)]
+      position += length
+    }
+    throw ShellError.unterminatedSingleQuote(offset: start)
   }
 
   private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -53,7 +53,8 @@ struct ShellLexer {
         let range = position..<(position + redirection.utf8.count)
         tokens.append(.redirection(redirection, range))
         position = range.upperBound
-        if redirection.hasSuffix("<<") || redirection.hasSuffix("<<-") {
+        let heredoc = redirection.drop { $0.isNumber }
+        if heredoc == "<<" || heredoc == "<<-" {
           try lexHeredocDelimiter(stripsTabs: redirection.hasSuffix("-"), operatorStart: range.lowerBound)
         }
       } else if let separator = separatorOperator(at: position) {

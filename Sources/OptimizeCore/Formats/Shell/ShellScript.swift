@@ -48,6 +48,16 @@ public struct ShellScript: Sendable, Equatable {
     return String(decoding: bytes.prefix { $0 == .space || $0 == .tab }, as: UTF8.self)
   }
 
+  /// Whether a `)` closing a subshell lies between two offsets, so a line added after it leaves the
+  /// subshell's folder.
+  func closesSubshell(between start: Int, and end: Int) -> Bool {
+    guard let tokens = try? ShellLexer.tokens(of: text) else { return true }
+    return tokens.contains { token in
+      guard case .separator(.closeParenthesis, let range) = token else { return false }
+      return range.lowerBound >= start && range.lowerBound < end
+    }
+  }
+
   /// The simple command that follows `command` in a pipeline, if its output is piped.
   func pipeTarget(of command: ShellCommand) -> ShellCommand? {
     guard command.separator.isPipe, let index = commands.firstIndex(of: command),
