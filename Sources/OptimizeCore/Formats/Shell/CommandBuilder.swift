@@ -1,0 +1,209 @@
+/// Groups tokens into simple commands, skipping reserved words, and tracks `cd` and `export`.
+struct CommandBuilder {
+  private enum FrameKind { case subshell, group, conditional, caseBlock }
+  private struct Frame {
+    var kind: FrameKind
+    var directory: WorkingDirectory
+    var exports: [String: String]
+  }
+  private enum Skip { case none, forHeader, caseHeader, casePattern }
+
+  private let lineStarts: [Int]
+  private(set) var commands: [ShellCommand] = []
+  private var assignments: [ShellWord] = []
+  private var words: [ShellWord] = []
+  private var redirections: [ShellRedirection] = []
+  private var range: Range<Int>?
+  private var pendingRedirection: (op: String, range: Range<Int>)?
+  private var preceding = CommandSeparator.newline
+  private var directory = WorkingDirectory.unchanged
+  private var exports: [String: String] = [:]
+  private var frames: [Frame] = []
+  private var skip = Skip.none
+
+  init(lineStarts: [Int]) {
+    self.lineStarts = lineStarts
+  }
+
+  mutating func consume(_ token: ShellToken) {
+    switch token {
+    case .word(let word):
+      consume(word)
+    case .redirection(let op, let opRange):
+      flushRedirection()
+      pendingRedirection = (op, opRange)
+      extend(opRange)
+    case .separator(let separator, _):
+      flushRedirection()
+      consume(separator)
+    case .newline:
+      flushRedirection()
+      if skip == .forHeader { skip = .none }
+      finish(.newline)
+    }
+  }
+
+  mutating func finishScript() {
+    flushRedirection()
+    finish(.end)
+  }
+
+  private mutating func consume(_ word: ShellWord) {
+    if let pending = pendingRedirection {
+      let whole = pending.range.lowerBound..<word.range.upperBound
+      redirections.append(ShellRedirection(op: pending.op, target: word, range: whole))
+      pendingRedirection = nil
+      extend(whole)
+      return
+    }
+    switch skip {
+    case .forHeader: return
+    case .caseHeader:
+      if word.isUnquoted("in") { skip = .casePattern }
+      return
+    case .casePattern:
+      if word.isUnquoted("esac") {
+        skip = .none
+        closeFrame(line: line(of: word.range.lowerBound))
+      }
+      return
+    case .none: break
+    }
+    if words.isEmpty && assignments.isEmpty && redirections.isEmpty && handleReservedWord(word) {
+      return
+    }
+    if words.isEmpty, word.assignment != nil {
+      assignments.append(word)
+    } else {
+      words.append(word)
+    }
+    extend(word.range)
+  }
+
+  /// Returns whether `word` was a reserved word in command position.
+  private mutating func handleReservedWord(_ word: ShellWord) -> Bool {
+    switch word.text {
+    case "if", "while", "until": openFrame(.conditional)
+    case "for", "select":
+      openFrame(.conditional)
+      skip = .forHeader
+    case "case":
+      openFrame(.caseBlock)
+      skip = .caseHeader
+    case "{": openFrame(.group)
+    case "fi", "done", "esac", "}": closeFrame(line: line(of: word.range.lowerBound))
+    case "then", "else", "elif", "do", "!", "function": break
+    default: return false
+    }
+    return true
+  }
+
+  private mutating func consume(_ separator: CommandSeparator) {
+    if skip == .casePattern {
+      if separator == .closeParenthesis { skip = .none }
+      return
+    }
+    if skip == .forHeader, separator == .semicolon { skip = .none }
+    if separator == .openParenthesis {
+      // `name()` defines a function: its name is not a command.
+      words.removeAll()
+      assignments.removeAll()
+      range = nil
+    }
+    finish(separator)
+    switch separator {
+    case .openParenthesis: openFrame(.subshell)
+    case .closeParenthesis:
+      if frames.last?.kind == .subshell { closeFrame(line: 0) }
+    case .caseBranchEnd:
+      if frames.last?.kind == .caseBlock { skip = .casePattern }
+    default: break
+    }
+  }
+
+  private mutating func flushRedirection() {
+    guard let pending = pendingRedirection else { return }
+    redirections.append(ShellRedirection(op: pending.op, target: nil, range: pending.range))
+    pendingRedirection = nil
+  }
+
+  private mutating func extend(_ other: Range<Int>) {
+    guard let current = range else {
+      range = other
+      return
+    }
+    range = min(current.lowerBound, other.lowerBound)..<max(current.upperBound, other.upperBound)
+  }
+
+  private mutating func openFrame(_ kind: FrameKind) {
+    frames.append(Frame(kind: kind, directory: directory, exports: exports))
+  }
+
+  private mutating func closeFrame(line: Int) {
+    guard let frame = frames.popLast() else { return }
+    switch frame.kind {
+    case .subshell:
+      directory = frame.directory
+      exports = frame.exports
+    case .conditional, .caseBlock:
+      if directory != frame.directory {
+        directory = .unknown("a `cd` inside a conditional or loop that ends on line \(line + 1)")
+      }
+    case .group: break
+    }
+  }
+
+  private mutating func finish(_ separator: CommandSeparator) {
+    defer {
+      assignments = []
+      words = []
+      redirections = []
+      range = nil
+      preceding = separator
+    }
+    guard let range, !(words.isEmpty && assignments.isEmpty) else { return }
+    var environment = exports
+    for assignment in assignments {
+      if let pair = assignment.assignment { environment[pair.name] = pair.value }
+    }
+    let command = ShellCommand(
+      assignments: assignments, words: words, redirections: redirections, range: range,
+      line: line(of: range.lowerBound), logicalLineEnd: range.upperBound, separator: separator,
+      precedingSeparator: preceding, workingDirectory: directory, environment: environment,
+      subshellDepth: frames.filter { $0.kind == .subshell }.count)
+    commands.append(command)
+    applyEffects(of: command)
+  }
+
+  /// Follows `cd`, `pushd`, `popd`, `export` and `unset` run in the script's own shell.
+  private mutating func applyEffects(of command: ShellCommand) {
+    guard let name = command.words.first?.value, command.assignments.isEmpty || name == "export",
+      !command.separator.isPipe, command.separator != .background, !command.precedingSeparator.isPipe
+    else { return }
+    let arguments = command.words.dropFirst()
+    switch name {
+    case "cd", "pushd":
+      let target = arguments.first { !["-L", "-P", "-e", "-@", "--"].contains($0.text) }
+      directory = directory.changed(by: target, line: command.line)
+    case "popd":
+      directory = .unknown("`popd` on line \(command.line + 1) depends on the shell's state")
+    case "export":
+      for word in arguments {
+        if let pair = word.assignment { exports[pair.name] = pair.value }
+      }
+    case "unset":
+      for word in arguments { exports[word.value] = nil }
+    default: break
+    }
+  }
+
+  private func line(of offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+}

@@ -1,0 +1,97 @@
+extension ProgramLaunch {
+  /// Options of each wrapper that take the next word as their value.
+  private static let valuedOptions: [String: Set<String>] = [
+    "uv": [
+      "--with", "--with-requirements", "--with-editable", "--python", "-p", "--extra", "--group",
+      "--only-group", "--no-group", "--package", "--env-file", "--directory", "--project", "--index",
+      "--default-index", "--index-url", "--extra-index-url", "--find-links", "-f", "--config-file",
+      "--cache-dir",
+    ],
+    "poetry": ["-C", "--directory", "-P", "--project"],
+    "pipenv": ["--python"],
+    "pdm": ["-p", "--project", "-c", "--config"],
+    "compose": [
+      "-f", "--file", "-p", "--project-name", "--profile", "--env-file", "--project-directory",
+      "--ansi", "--progress", "--parallel",
+    ],
+    "container": [
+      "-e", "--env", "--env-file", "--env-from-file", "-w", "--workdir", "-u", "--user", "--name",
+      "--entrypoint", "-v", "--volume", "-p", "--publish", "-l", "--label", "--index", "--pull",
+      "--network", "--mount", "--platform", "-m", "--memory", "--cpus", "--add-host",
+    ],
+  ]
+
+  /// Moves `index` past `time`, `env`, `timeout`, `uv run`, `poetry run`, `pipenv run`, `pdm run`,
+  /// `docker compose run|exec`, `docker-compose run|exec` and `docker exec|run`.
+  mutating func skipWrappers(_ words: [ShellWord], _ index: inout Int) {
+    while index < words.count {
+      let start = index
+      let name = words[index].value
+      let next = index + 1 < words.count ? words[index + 1].value : nil
+      switch (name, next) {
+      case ("time", _), ("nice", _), ("nohup", _):
+        index += 1
+        skipOptions(words, &index, valued: [])
+      case ("timeout", _):
+        index += 1
+        skipOptions(words, &index, valued: ["-s", "--signal", "-k", "--kill-after"])
+        index += 1
+      case ("env", _):
+        index += 1
+        skipEnv(words, &index)
+      case ("uv", "run"), ("poetry", "run"), ("pipenv", "run"), ("pdm", "run"):
+        index += 2
+        skipOptions(words, &index, valued: Self.valuedOptions[name] ?? [])
+      case ("docker", "compose"), ("docker-compose", _), ("docker", "exec"), ("docker", "run"):
+        guard skipDocker(words, &index) else { return }
+      default:
+        return
+      }
+      prefix += words[start..<min(index, words.count)]
+    }
+  }
+
+  private mutating func skipDocker(_ words: [ShellWord], _ index: inout Int) -> Bool {
+    var position = index + (words[index].value == "docker" ? 1 : 0)
+    if words[position].value == "compose" || words[position].value == "docker-compose" {
+      position += 1
+      skipOptions(words, &position, valued: Self.valuedOptions["compose"] ?? [])
+    }
+    guard position < words.count, ["run", "exec"].contains(words[position].value) else {
+      return false
+    }
+    position += 1
+    skipOptions(words, &position, valued: Self.valuedOptions["container"] ?? [])
+    guard position < words.count else { return false }
+    index = position + 1
+    return true
+  }
+
+  private mutating func skipEnv(_ words: [ShellWord], _ index: inout Int) {
+    while index < words.count {
+      let word = words[index]
+      if let pair = word.assignment {
+        environment[pair.name] = pair.value
+      } else if word.value == "-u" || word.value == "--unset" || word.value == "-C" {
+        index += 1
+      } else if !word.value.hasPrefix("-") {
+        return
+      }
+      index += 1
+    }
+  }
+
+  /// Moves past options; records `-e NAME=value`/`--env NAME=value` in `environment`.
+  private mutating func skipOptions(_ words: [ShellWord], _ index: inout Int, valued: Set<String>) {
+    while index < words.count, words[index].value.hasPrefix("-"), words[index].value != "-" {
+      let option = words[index].value
+      index += 1
+      if option == "--" { return }
+      guard valued.contains(option), index < words.count else { continue }
+      if option == "-e" || option == "--env", let pair = words[index].assignment {
+        environment[pair.name] = pair.value
+      }
+      index += 1
+    }
+  }
+}

@@ -1,0 +1,123 @@
+/// How a simple command starts a Python program: wrappers, interpreter, coverage, then the program.
+///
+/// Runner-neutral: `TestRunner` decides whether the program is its test command.
+struct ProgramLaunch: Sendable, Equatable {
+  /// What runs after the wrappers.
+  enum Program: Sendable, Equatable {
+    /// A script file given to Python or coverage (`manage.py`).
+    case script(ShellWord)
+    /// A module given with `-m`/`--module` (`manage`, `pytest`).
+    case module(ShellWord)
+    /// A program run directly (`./manage.py`, `pytest`).
+    case executable(ShellWord)
+
+    var word: ShellWord {
+      switch self {
+      case .script(let word), .module(let word), .executable(let word): return word
+      }
+    }
+  }
+
+  /// Wrapper words before the interpreter (`uv run`, `docker compose run --rm web`, `time`).
+  var prefix: [ShellWord] = []
+  /// Variables set by wrappers (`env X=1`, `docker … -e X=1`).
+  var environment: [String: String] = [:]
+  /// The Python interpreter word, when there is one.
+  var python: ShellWord?
+  /// The words that start coverage: `[coverage]` or `[python, -m, coverage]`.
+  var coverageLauncher: [ShellWord] = []
+  /// The coverage subcommand word (`run`, `combine`, …).
+  var coverageSubcommand: ShellWord?
+  /// The coverage options after the subcommand, before the program.
+  var coverageOptions: [ShellWord] = []
+  /// The program, absent for coverage subcommands other than `run`.
+  var program: Program?
+  /// The words after the program.
+  var arguments: [ShellWord] = []
+
+  /// Decodes `words` (a command without its assignments); nil when nothing runs, or for `python -c`.
+  init?(_ words: [ShellWord]) {
+    var index = 0
+    skipWrappers(words, &index)
+    guard index < words.count else { return nil }
+    let first = words[index]
+    if Self.isPython(first) {
+      python = first
+      index += 1
+      guard decodePython(words, &index) else { return nil }
+    } else if Self.isCoverage(first) {
+      coverageLauncher = [first]
+      decodeCoverage(words, from: index + 1)
+    } else {
+      program = .executable(first)
+      arguments = Array(words[(index + 1)...])
+    }
+  }
+
+  private mutating func decodePython(_ words: [ShellWord], _ index: inout Int) -> Bool {
+    while index < words.count, words[index].value.hasPrefix("-"), words[index].value != "-" {
+      switch words[index].value {
+      case "-c": return false
+      case "-m":
+        guard index + 1 < words.count, let python else { return false }
+        let module = words[index + 1]
+        if module.value == "coverage" {
+          coverageLauncher = [python, words[index], module]
+          decodeCoverage(words, from: index + 2)
+        } else {
+          program = .module(module)
+          arguments = Array(words[(index + 2)...])
+        }
+        return true
+      case "-W", "-X", "--check-hash-based-pycs": index += 2
+      default: index += 1
+      }
+    }
+    guard index < words.count else { return false }
+    program = .script(words[index])
+    arguments = Array(words[(index + 1)...])
+    return true
+  }
+
+  private mutating func decodeCoverage(_ words: [ShellWord], from start: Int) {
+    guard start < words.count else { return }
+    coverageSubcommand = words[start]
+    var index = start + 1
+    guard words[start].value == "run" else {
+      coverageOptions = Array(words[index...])
+      return
+    }
+    let valued: Set = [
+      "--rcfile", "--source", "--omit", "--include", "--concurrency", "--context", "--data-file",
+      "--debug", "--save-signal",
+    ]
+    var isModule = false
+    while index < words.count, words[index].value.hasPrefix("-") {
+      let option = words[index].value
+      coverageOptions.append(words[index])
+      index += 1
+      if option == "-m" || option == "--module" { isModule = true }
+      if valued.contains(option), index < words.count {
+        coverageOptions.append(words[index])
+        index += 1
+      }
+    }
+    guard index < words.count else { return }
+    program = isModule ? .module(words[index]) : .script(words[index])
+    arguments = Array(words[(index + 1)...])
+  }
+
+  static func isPython(_ word: ShellWord) -> Bool {
+    hasVersionedName(word.basename, "python") || hasVersionedName(word.basename, "pypy")
+  }
+
+  static func isCoverage(_ word: ShellWord) -> Bool {
+    hasVersionedName(word.basename, "coverage")
+  }
+
+  /// `python`, `python3`, `python3.12`, `coverage-3.12`.
+  private static func hasVersionedName(_ name: String, _ stem: String) -> Bool {
+    guard name.hasPrefix(stem) else { return false }
+    return name.dropFirst(stem.count).allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+  }
+}

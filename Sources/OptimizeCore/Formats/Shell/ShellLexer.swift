@@ -1,0 +1,160 @@
+/// Splits a shell script into words, operators and line breaks, skipping comments and here-documents.
+///
+/// Written here because no Swift package lexes POSIX shell with byte ranges; it covers what CI
+/// scripts use: quotes, escapes, continuations, `$(…)`, backticks, `${…}`, `${{ … }}` and heredocs.
+struct ShellLexer {
+  let bytes: [UInt8]
+  var position = 0
+  private var tokens: [ShellToken] = []
+  private var pendingHeredocs: [(delimiter: String, stripsTabs: Bool)] = []
+
+  /// Creates a lexer over the UTF-8 bytes of a script.
+  init(_ text: String) {
+    bytes = Array(text.utf8)
+  }
+
+  /// All tokens of the script.
+  static func tokens(of text: String) throws -> [ShellToken] {
+    var lexer = ShellLexer(text)
+    try lexer.run()
+    return lexer.tokens
+  }
+
+  func byte(_ offset: Int) -> UInt8? {
+    offset < bytes.count ? bytes[offset] : nil
+  }
+
+  func starts(with literal: String, at offset: Int) -> Bool {
+    let literalBytes = Array(literal.utf8)
+    guard offset + literalBytes.count <= bytes.count else { return false }
+    return Array(bytes[offset..<(offset + literalBytes.count)]) == literalBytes
+  }
+
+  /// The length of a backslash-newline continuation at `offset`, or 0.
+  func continuationLength(at offset: Int) -> Int {
+    guard byte(offset) == .backslash else { return 0 }
+    if byte(offset + 1) == .newline { return 2 }
+    if byte(offset + 1) == .carriageReturn, byte(offset + 2) == .newline { return 3 }
+    return 0
+  }
+
+  private mutating func run() throws {
+    while let current = byte(position) {
+      let continuation = continuationLength(at: position)
+      if continuation > 0 {
+        position += continuation
+      } else if current == .space || current == .tab || current == .carriageReturn {
+        position += 1
+      } else if current == .newline {
+        lexNewline()
+      } else if current == .hash {
+        while let next = byte(position), next != .newline { position += 1 }
+      } else if let redirection = redirectionOperator(at: position) {
+        let range = position..<(position + redirection.utf8.count)
+        tokens.append(.redirection(redirection, range))
+        position = range.upperBound
+        let heredoc = redirection.drop { $0.isNumber }
+        if heredoc == "<<" || heredoc == "<<-" {
+          try lexHeredocDelimiter(stripsTabs: redirection.hasSuffix("-"), operatorStart: range.lowerBound)
+        }
+      } else if let separator = separatorOperator(at: position) {
+        let range = position..<(position + separator.text.utf8.count)
+        tokens.append(.separator(separator.kind, range))
+        position = range.upperBound
+      } else {
+        tokens.append(.word(try lexWord()))
+      }
+    }
+  }
+
+  private mutating func lexNewline() {
+    let offset = position
+    let lineEnd = offset > 0 && bytes[offset - 1] == .carriageReturn ? offset - 1 : offset
+    position += 1
+    var heredocEnd: Int?
+    for heredoc in pendingHeredocs {
+      heredocEnd = skipHeredocBody(heredoc.delimiter, stripsTabs: heredoc.stripsTabs)
+    }
+    pendingHeredocs.removeAll()
+    tokens.append(.newline(offset: offset, lineEnd: lineEnd, heredocEnd: heredocEnd))
+  }
+
+  /// Skips body lines up to and including the delimiter line; returns the end of that line.
+  private mutating func skipHeredocBody(_ delimiter: String, stripsTabs: Bool) -> Int {
+    while position < bytes.count {
+      let lineStart = position
+      var lineEnd = lineStart
+      while lineEnd < bytes.count, bytes[lineEnd] != .newline { lineEnd += 1 }
+      var contentEnd = lineEnd
+      if contentEnd > lineStart, bytes[contentEnd - 1] == .carriageReturn { contentEnd -= 1 }
+      var contentStart = lineStart
+      while stripsTabs, contentStart < contentEnd, bytes[contentStart] == .tab { contentStart += 1 }
+      position = min(lineEnd + 1, bytes.count)
+      if String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self) == delimiter {
+        return contentEnd
+      }
+    }
+    // bash accepts a body that runs to the end of the script, with a warning.
+    return bytes.count
+  }
+
+  private mutating func lexHeredocDelimiter(stripsTabs: Bool, operatorStart: Int) throws {
+    while byte(position) == .space || byte(position) == .tab { position += 1 }
+    guard let next = byte(position), !Self.wordBreaks.contains(next) else {
+      throw ShellError.missingHeredocDelimiter(offset: operatorStart)
+    }
+    let word = try lexWord()
+    tokens.append(.word(word))
+    pendingHeredocs.append((word.value, stripsTabs))
+  }
+
+  static let wordBreaks: Set<UInt8> = [
+    .space, .tab, .newline, .carriageReturn, .semicolon, .ampersand, .pipe, .openParenthesis,
+    .closeParenthesis, .less, .greater,
+  ]
+
+  private func redirectionOperator(at offset: Int) -> String? {
+    var start = offset
+    while let digit = byte(start), digit >= 0x30, digit <= 0x39 { start += 1 }
+    let fileDescriptor = String(decoding: bytes[offset..<start], as: UTF8.self)
+    let candidates = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
+    if start == offset {
+      for candidate in ["&>>", "&>"] where starts(with: candidate, at: offset) { return candidate }
+    }
+    for candidate in candidates where starts(with: candidate, at: start) {
+      return fileDescriptor + candidate
+    }
+    return nil
+  }
+
+  private func separatorOperator(at offset: Int) -> (kind: CommandSeparator, text: String)? {
+    let candidates: [(CommandSeparator, String)] = [
+      (.and, "&&"), (.or, "||"), (.caseBranchEnd, ";;&"), (.caseBranchEnd, ";;"),
+      (.caseBranchEnd, ";&"), (.semicolon, ";"), (.pipeAll, "|&"), (.pipe, "|"),
+      (.background, "&"), (.openParenthesis, "("), (.closeParenthesis, ")"),
+    ]
+    return candidates.first { starts(with: $0.1, at: offset) }.map { ($0.0, $0.1) }
+  }
+}
+
+extension UInt8 {
+  static let tab: UInt8 = 0x09
+  static let newline: UInt8 = 0x0A
+  static let carriageReturn: UInt8 = 0x0D
+  static let space: UInt8 = 0x20
+  static let doubleQuote: UInt8 = 0x22
+  static let hash: UInt8 = 0x23
+  static let dollar: UInt8 = 0x24
+  static let ampersand: UInt8 = 0x26
+  static let singleQuote: UInt8 = 0x27
+  static let openParenthesis: UInt8 = 0x28
+  static let closeParenthesis: UInt8 = 0x29
+  static let semicolon: UInt8 = 0x3B
+  static let less: UInt8 = 0x3C
+  static let greater: UInt8 = 0x3E
+  static let backslash: UInt8 = 0x5C
+  static let backtick: UInt8 = 0x60
+  static let openBrace: UInt8 = 0x7B
+  static let pipe: UInt8 = 0x7C
+  static let closeBrace: UInt8 = 0x7D
+}
