@@ -1,0 +1,188 @@
+/// Reads lines the way `RawConfigParser._read` does, keeping byte ranges. Used by `INIDocument`.
+struct INIParser {
+  let source: SourceText
+  private var sections: [INISection] = []
+  private var current: INISection?
+  private var entry: INIEntry?
+  private var valueParts: [String] = []
+  private var pending: [INIContinuationLine] = []
+  private var indentLevel = 0
+  private var seenSections: [String: SourceLocation] = [:]
+  private var seenKeys: [String: SourceLocation] = [:]
+
+  init(source: SourceText) {
+    self.source = source
+  }
+
+  mutating func parse() throws -> [INISection] {
+    try checkPlainText()
+    for line in source.lineStarts.indices {
+      try read(line: line)
+    }
+    closeSection(lastLine: source.lineStarts.count - 1)
+    return sections
+  }
+
+  private func checkPlainText() throws {
+    let bytes = source.bytes
+    if String(validating: bytes, as: UTF8.self) == nil {
+      throw INIError.syntax(
+        FormatError(
+          in: source, atByte: 0, expected: "UTF-8 text", found: "bytes that are not UTF-8",
+          fix: "save the file as UTF-8"))
+    }
+    for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "{") {
+      let next = bytes[index + 1]
+      if next == UInt8(ascii: "{") || next == UInt8(ascii: "%") {
+        let marker = next == UInt8(ascii: "{") ? "{{" : "{%"
+        throw INIError.templated(source.location(ofByte: index), marker: marker)
+      }
+    }
+    // Python's text mode also breaks lines at a lone CR, which our line index does not.
+    for index in bytes.indices where bytes[index] == 0x0D {
+      if index + 1 >= bytes.count || bytes[index + 1] != 0x0A {
+        throw INIError.manual(
+          FormatError(
+            in: source, atByte: index, expected: "lines ending in LF or CRLF",
+            found: "a lone carriage return", fix: "convert the file's line endings to LF or CRLF"))
+      }
+    }
+  }
+
+  private mutating func read(line: Int) throws {
+    var range = source.lineRange(line)
+    if line == 0 { range = min(source.bomLength, range.upperBound)..<range.upperBound }
+    let text = INIParser.stripped(range, in: source.bytes)
+    let indent = source.text(range.lowerBound..<text.lowerBound)
+    if text.isEmpty {
+      if entry != nil {
+        pending.append(INIContinuationLine(line: line, kind: .blank, indent: indent, content: text))
+      }
+      return
+    }
+    let first = source.bytes[text.lowerBound]
+    if first == UInt8(ascii: "#") || first == UInt8(ascii: ";") {
+      if entry != nil {
+        pending.append(INIContinuationLine(line: line, kind: .comment, indent: indent, content: text))
+      }
+      return
+    }
+    let indentWidth = text.lowerBound - range.lowerBound
+    if var continued = entry, indentWidth > indentLevel {
+      valueParts += pending.filter { $0.kind == .blank }.map { _ in "" }
+      valueParts.append(source.text(text))
+      continued.continuation += pending
+      continued.continuation.append(
+        INIContinuationLine(line: line, kind: .value, indent: indent, content: text))
+      continued.range = continued.range.lowerBound..<text.upperBound
+      entry = continued
+      pending = []
+      return
+    }
+    indentLevel = indentWidth
+    closeEntry()
+    if let name = INIParser.headerName(source.text(text)) {
+      try openSection(name, line: line, header: text)
+    } else {
+      try openEntry(line: line, lineStart: range.lowerBound, text: text, indent: indent)
+    }
+  }
+
+  private mutating func openSection(_ name: String, line: Int, header: Range<Int>) throws {
+    closeSection(lastLine: line - 1)
+    let location = source.location(ofByte: header.lowerBound)
+    if name != INIDocument.defaultSectionName {
+      if let first = seenSections[name] {
+        throw INIError.duplicateSection(name: name, first: first, second: location)
+      }
+      seenSections[name] = location
+    }
+    current = INISection(name: name, headerLine: line, headerRange: header, lastLine: line, entries: [])
+  }
+
+  private mutating func openEntry(line: Int, lineStart: Int, text: Range<Int>, indent: String) throws {
+    guard let section = current else {
+      throw INIError.syntax(
+        FormatError(
+          in: source, atByte: text.lowerBound, expected: "a section header such as [run]",
+          found: "\(source.text(text).debugDescription) before any section",
+          fix: "put the line under a section header"))
+    }
+    let bytes = source.bytes
+    guard
+      let separator = text.first(where: { bytes[$0] == UInt8(ascii: "=") || bytes[$0] == UInt8(ascii: ":") })
+    else {
+      throw INIError.syntax(
+        FormatError(
+          in: source, atByte: text.lowerBound, expected: "a key = value line",
+          found: "\(source.text(text).debugDescription) without = or :",
+          fix: "add a value with = or turn the line into a comment with #"))
+    }
+    let keyRange = INIParser.stripped(text.lowerBound..<separator, in: bytes)
+    guard !keyRange.isEmpty else {
+      throw INIError.syntax(
+        FormatError(
+          in: source, atByte: text.lowerBound, expected: "a key before the separator",
+          found: "\(source.text(text).debugDescription)", fix: "write the key name before = or :"))
+    }
+    let valueRange = INIParser.stripped(separator + 1..<text.upperBound, in: bytes)
+    let separatorEnd = valueRange.isEmpty ? text.upperBound : valueRange.lowerBound
+    let key = source.text(keyRange)
+    let name = key.lowercased()
+    let location = source.location(ofByte: keyRange.lowerBound)
+    let seenKey = section.name + "\u{0}" + name
+    if let first = seenKeys[seenKey] {
+      throw INIError.duplicateKey(section: section.name, key: name, first: first, second: location)
+    }
+    seenKeys[seenKey] = location
+    entry = INIEntry(
+      key: key, name: name, separator: source.text(separator..<separator + 1),
+      separatorText: source.text(keyRange.upperBound..<separatorEnd), indent: indent, value: "",
+      line: line, range: lineStart..<text.upperBound,
+      firstValueRange: valueRange.isEmpty ? text.upperBound..<text.upperBound : valueRange,
+      continuation: [])
+    valueParts = [source.text(valueRange)]
+  }
+
+  private mutating func closeEntry() {
+    pending = []
+    guard var finished = entry else { return }
+    finished.value = INIParser.rstripped(valueParts.joined(separator: "\n"))
+    current?.entries.append(finished)
+    entry = nil
+    valueParts = []
+  }
+
+  private mutating func closeSection(lastLine: Int) {
+    closeEntry()
+    guard var finished = current else { return }
+    finished.lastLine = max(finished.headerLine, lastLine)
+    sections.append(finished)
+    current = nil
+  }
+
+  /// The section name when stripped line text is a header: configparser's `\[(?P<header>.+)\]`.
+  static func headerName(_ text: String) -> String? {
+    guard text.hasPrefix("["), let close = text.lastIndex(of: "]") else { return nil }
+    let name = text[text.index(after: text.startIndex)..<close]
+    return name.isEmpty ? nil : String(name)
+  }
+
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte)
+  }
+
+  static func stripped(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+    while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+    return lower..<upper
+  }
+
+  static func rstripped(_ text: String) -> String {
+    var bytes = Array(text.utf8)
+    while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
