@@ -1,0 +1,201 @@
+extension PythonTokenizer {
+  static let stringPrefixes: Set<String> = [
+    "r", "u", "b", "br", "rb", "f", "fr", "rf", "t", "tr", "rt",
+  ]
+  static let operators: [String] = [
+    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "!=", "==", "<=", ">=", "+=", "-=", "*=", "/=", "%=",
+    "&=", "|=", "^=", "@=", "**", "//", "<<", ">>", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~",
+    "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=",
+  ]
+
+  func closer(of opener: UInt8) -> String {
+    switch opener {
+    case UInt8(ascii: "("): return ")"
+    case UInt8(ascii: "["): return "]"
+    default: return "}"
+    }
+  }
+
+  mutating func scanName() throws {
+    let start = position
+    var end = position
+    while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+    let word = source.text(start..<end)
+    if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
+      Self.stringPrefixes.contains(word.lowercased())
+    {
+      end = try scanString(start: start, quoteAt: end)
+      append(.string, start..<end)
+    } else {
+      append(.name, start..<end)
+    }
+    position = end
+  }
+
+  mutating func scanNumber() {
+    let start = position
+    var end = position
+    while end < bytes.count {
+      let byte = bytes[end]
+      if isNameByte(byte) || byte == UInt8(ascii: ".") {
+        end += 1
+      } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"),
+        bytes[end - 1] | 0x20 == UInt8(ascii: "e"), !source.text(start..<end).lowercased().hasPrefix("0x")
+      {
+        end += 1
+      } else {
+        break
+      }
+    }
+    append(.number, start..<end)
+    position = end
+  }
+
+  mutating func scanOperator() throws {
+    let start = position
+    let byte = bytes[start]
+    for symbol in Self.operators where symbol.utf8.elementsEqual(bytes[start..<min(bytes.count, start + symbol.utf8.count)]) {
+      switch byte {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+        brackets.append((byte, start))
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+        try closeBracket(symbol, at: start)
+      default:
+        break
+      }
+      append(.op, start..<start + symbol.utf8.count)
+      position = start + symbol.utf8.count
+      return
+    }
+    throw error(
+      at: start, expected: "a Python token", found: describe(at: start),
+      fix: "this is not valid Python 3; fix the character, then run optimize again")
+  }
+
+  mutating func closeBracket(_ symbol: String, at offset: Int) throws {
+    guard let open = brackets.popLast() else {
+      throw error(
+        at: offset, expected: "an opening bracket before this `\(symbol)`", found: "none",
+        fix: "remove the extra `\(symbol)` or add its opening bracket, then run optimize again")
+    }
+    let expected = closer(of: open.symbol)
+    guard expected == symbol else {
+      let place = source.location(ofByte: open.offset)
+      throw error(
+        at: offset,
+        expected: "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
+        found: "`\(symbol)`", fix: "make the brackets match, then run optimize again")
+    }
+  }
+
+  /// Scans a string literal whose prefix starts at `start` and whose first quote is at `quoteAt`.
+  ///
+  /// - Returns: the offset just past the closing quote.
+  func scanString(start: Int, quoteAt: Int) throws -> Int {
+    let prefix = source.text(start..<quoteAt).lowercased()
+    let quote = bytes[quoteAt]
+    let triple = quoteAt + 2 < bytes.count && bytes[quoteAt + 1] == quote && bytes[quoteAt + 2] == quote
+    let body = quoteAt + (triple ? 3 : 1)
+    let formatted = prefix.contains("f") || prefix.contains("t")
+    return try scanStringBody(from: body, start: start, quote: quote, triple: triple, formatted: formatted)
+  }
+
+  func unterminated(_ start: Int, quote: UInt8, triple: Bool, at offset: Int) -> FormatError {
+    let mark = String(repeating: String(UnicodeScalar(quote)), count: triple ? 3 : 1)
+    let kind = triple ? "triple-quoted string" : "string"
+    let found =
+      offset >= bytes.count
+      ? "the end of the file" : "the end of line \(source.location(ofByte: offset).line)"
+    return error(
+      at: start, expected: "`\(mark)` to close the \(kind) that starts here", found: found,
+      fix: "close the string, then run optimize again")
+  }
+
+  func scanStringBody(from body: Int, start: Int, quote: UInt8, triple: Bool, formatted: Bool) throws -> Int {
+    var cursor = body
+    while cursor < bytes.count {
+      let byte = bytes[cursor]
+      if byte == UInt8(ascii: "\\") {
+        cursor += 2
+        if cursor <= bytes.count, bytes[cursor - 1] == UInt8(ascii: "\r"),
+          cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\n")
+        {
+          cursor += 1
+        }
+        continue
+      }
+      if byte == quote {
+        if !triple { return cursor + 1 }
+        if cursor + 2 < bytes.count, bytes[cursor + 1] == quote, bytes[cursor + 2] == quote { return cursor + 3 }
+      }
+      if !triple, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        throw unterminated(start, quote: quote, triple: triple, at: cursor)
+      }
+      if formatted, byte == UInt8(ascii: "{") {
+        if cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "{") {
+          cursor += 2
+          continue
+        }
+        cursor = try scanReplacementField(from: cursor + 1, start: start, quote: quote, triple: triple)
+        continue
+      }
+      cursor += 1
+    }
+    throw unterminated(start, quote: quote, triple: triple, at: bytes.count)
+  }
+
+  /// Scans an f-string `{…}` field from just after its `{`; returns the offset past its `}`.
+  ///
+  /// Quotes inside the expression start nested strings (as Python 3.12 allows); quotes inside
+  /// the format spec after a top-level `:` are plain text.
+  func scanReplacementField(from offset: Int, start: Int, quote: UInt8, triple: Bool) throws -> Int {
+    var cursor = offset
+    var depth = 0
+    var inSpec = false
+    while cursor < bytes.count {
+      let byte = bytes[cursor]
+      if !triple, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        throw unterminated(start, quote: quote, triple: triple, at: cursor)
+      }
+      if inSpec {
+        if byte == UInt8(ascii: "{") {
+          cursor = try scanReplacementField(from: cursor + 1, start: start, quote: quote, triple: triple)
+          continue
+        }
+        if byte == UInt8(ascii: "}") { return cursor + 1 }
+        cursor += 1
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "'"), UInt8(ascii: "\""):
+        cursor = try scanString(start: cursor, quoteAt: cursor)
+        continue
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        depth -= 1
+      case UInt8(ascii: "}"):
+        if depth == 0 { return cursor + 1 }
+        depth -= 1
+      case UInt8(ascii: ":") where depth == 0:
+        if cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "=") { break }
+        inSpec = true
+      default:
+        if isNameStart(byte) {
+          var end = cursor
+          while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+          if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
+            Self.stringPrefixes.contains(source.text(cursor..<end).lowercased())
+          {
+            cursor = try scanString(start: cursor, quoteAt: end)
+          } else {
+            cursor = end
+          }
+          continue
+        }
+      }
+      cursor += 1
+    }
+    throw unterminated(start, quote: quote, triple: triple, at: bytes.count)
+  }
+}
