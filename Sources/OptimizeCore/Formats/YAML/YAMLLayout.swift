@@ -1,0 +1,67 @@
+/// Where a scalar sits in its document: inside flow collections or not, and how deeply the
+/// enclosing block collection is indented.
+struct ScalarContext: Sendable, Equatable {
+  /// Whether the scalar is inside a flow mapping or sequence.
+  var inFlow: Bool
+  /// The column of the enclosing block collection, as libyaml's `parser->indent`; -1 at the top.
+  var parentIndent: Int
+  /// The column of the mapping key whose value the scalar is, when it is one.
+  var keyColumn: Int?
+}
+
+/// Facts about a YAML document's layout that editors need to write new lines that fit.
+enum YAMLLayout {
+  /// Finds the scalar event that starts at `start` and describes its surroundings.
+  static func context(ofScalarAt start: Int, in document: YAMLDocument) -> ScalarContext? {
+    // Each open collection: (is flow, column, is mapping, items seen).
+    var stack: [(flow: Bool, column: Int, mapping: Bool, count: Int)] = []
+    var previousStart = 0
+    for event in document.events {
+      switch event.kind {
+      case .mappingStart(_, _, let flow), .sequenceStart(_, _, let flow):
+        let isMapping = if case .mappingStart = event.kind { true } else { false }
+        if !stack.isEmpty { stack[stack.count - 1].count += 1 }
+        stack.append((flow, YAMLBytes.column(of: event.start, in: document.source), isMapping, 0))
+      case .mappingEnd, .sequenceEnd:
+        stack.removeLast()
+      case .scalar, .alias:
+        if case .scalar = event.kind, event.start == start {
+          let parent = stack.last { !$0.flow }
+          let isValue = stack.last.map { $0.mapping && $0.count % 2 == 1 } ?? false
+          return ScalarContext(
+            inFlow: stack.contains { $0.flow }, parentIndent: parent?.column ?? -1,
+            keyColumn: isValue ? YAMLBytes.column(of: previousStart, in: document.source) : nil)
+        }
+        if !stack.isEmpty { stack[stack.count - 1].count += 1 }
+        previousStart = event.start
+      default:
+        break
+      }
+    }
+    return nil
+  }
+
+  /// The document's indentation unit: the most common step between a block mapping and a
+  /// block collection nested under one of its keys; 2 when the document shows none.
+  static func indentUnit(of document: YAMLDocument) -> Int {
+    var counts: [Int: Int] = [:]
+    var stack: [(flow: Bool, column: Int, mapping: Bool)] = []
+    for event in document.events {
+      switch event.kind {
+      case .mappingStart(_, _, let flow), .sequenceStart(_, _, let flow):
+        let column = YAMLBytes.column(of: event.start, in: document.source)
+        if !flow, let parent = stack.last, parent.mapping, !parent.flow, column > parent.column {
+          counts[column - parent.column, default: 0] += 1
+        }
+        let isMapping = if case .mappingStart = event.kind { true } else { false }
+        stack.append((flow, column, isMapping))
+      case .mappingEnd, .sequenceEnd:
+        stack.removeLast()
+      default:
+        break
+      }
+    }
+    let best = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 2
+    return (1...8).contains(best) ? best : 2
+  }
+}
