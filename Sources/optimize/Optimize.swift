@@ -5,6 +5,13 @@ import OptimizeCore
 struct Optimize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Apply a Django test-pipeline speed-up plan as a reviewable, reversible migration.",
-    version: toolVersion
+    discussion: """
+      optimize edits your repository's CI workflow, coverage config and Django settings, \
+      byte-exact and verified, records every edit in .optimize/state.json, and can undo exactly \
+      its own edits. Exit codes: 0 success, 1 refusal or error (nothing written), 64 bad usage; \
+      `status --check` documents its own.
+      """,
+    version: toolVersion,
+    subcommands: [PlanCommand.self, Apply.self, Status.self, Rollback.self, Recover.self, Phases.self]
   )
 }

@@ -6,6 +6,13 @@ public enum TestRunner: String, Sendable, Codable, CaseIterable {
   /// Django's `manage.py test`.
   case django
 
+  /// The command as people say it, for messages (`manage.py test`).
+  public var commandName: String {
+    switch self {
+    case .django: return "manage.py test"
+    }
+  }
+
   /// What a runner recognised in a launched program.
   struct Match: Sendable, Equatable {
     /// The entry point as written (`./manage.py`), nil when it is a module (`-m manage`).

@@ -1,0 +1,3 @@
+﻿SECRET_KEY = "x"
+INSTALLED_APPS = ["django.contrib.auth"]
+LANGUAGE_CODE = "fr-fr"  # français

@@ -1,0 +1,178 @@
+import Foundation
+
+/// The team's repository as optimize sees it: safe reads of text files by repository-relative path.
+///
+/// Every path is checked to stay inside the repository, every file to be a regular, small,
+/// valid UTF-8 text file. An overlay lets the engine plan again on edited bytes in memory.
+public struct Repository: Sendable {
+  /// The repository's root folder, with symlinks resolved.
+  public let root: URL
+  /// Files whose bytes are replaced in memory (or removed, with `nil`), for verification.
+  public var overlay: [String: [UInt8]?] = [:]
+
+  /// Files larger than this are refused.
+  public static let maximumFileSize = 20 * 1024 * 1024
+
+  /// Opens the repository at `root`.
+  ///
+  /// - Throws: `RepositoryError.notAFolder` when `root` is missing or not a folder.
+  public init(root: URL) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue
+    else { throw RepositoryError.notAFolder(path: root.path) }
+    self.root = root.resolvingSymlinksInPath().standardizedFileURL
+  }
+
+  /// The repository that holds `folder`: the nearest ancestor with `.git`, else `folder` itself.
+  public static func locate(from folder: URL) throws -> Repository {
+    var candidate = folder.standardizedFileURL
+    while true {
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
+        return try Repository(root: candidate)
+      }
+      let parent = candidate.deletingLastPathComponent()
+      if parent.path == candidate.path { return try Repository(root: folder) }
+      candidate = parent
+    }
+  }
+
+  /// The absolute URL of a repository-relative path.
+  public func url(_ path: String) -> URL {
+    path.isEmpty ? root : root.appendingPathComponent(path)
+  }
+
+  /// Normalises a relative path (`a/./b/../c` → `a/c`).
+  ///
+  /// - Throws: `RepositoryError.outside` when it is absolute or climbs out of the repository.
+  public func normalize(_ path: String) throws -> String {
+    if path.hasPrefix("/") {
+      let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+      guard path.hasPrefix(rootPath) else { throw RepositoryError.outside(path: path) }
+      return try normalize(String(path.dropFirst(rootPath.count)))
+    }
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+      switch part {
+      case ".", "": continue
+      case "..":
+        guard !parts.isEmpty else { throw RepositoryError.outside(path: path) }
+        parts.removeLast()
+      default: parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// Joins a folder and a relative path, normalised.
+  public func join(_ folder: String, _ path: String) throws -> String {
+    if path.hasPrefix("/") { return try normalize(path) }
+    return try normalize(folder.isEmpty ? path : folder + "/" + path)
+  }
+
+  /// What is at a path, without following a final symlink.
+  public func kind(of path: String) -> FileKind {
+    if let entry = overlay[path] { return entry == nil ? .missing : .file }
+    var info = stat()
+    guard lstat(url(path).path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .folder
+    case S_IFLNK: return .symlink
+    default: return .special
+    }
+  }
+
+  /// Whether a regular file exists at `path`.
+  public func isFile(_ path: String) -> Bool { kind(of: path) == .file }
+
+  /// Follows a symlink at `path` that stays inside the repository.
+  ///
+  /// - Throws: `RepositoryError.outside` when its target leaves the repository.
+  public func resolveSymlink(_ path: String) throws -> String {
+    guard kind(of: path) == .symlink else { return path }
+    let resolved = url(path).resolvingSymlinksInPath().standardizedFileURL.path
+    return try normalize(resolved)
+  }
+
+  /// Reads a text file for editing.
+  ///
+  /// - Throws: `RepositoryError` when the file is missing, not a regular file, a symlink, too
+  ///   large, not UTF-8 or holds NUL bytes.
+  public func read(_ path: String) throws -> SourceText {
+    let path = try normalize(path)
+    if let entry = overlay[path] {
+      guard let bytes = entry else { throw RepositoryError.missing(path: path) }
+      return SourceText(path: path, bytes: bytes)
+    }
+    switch kind(of: path) {
+    case .missing: throw RepositoryError.missing(path: path)
+    case .symlink: throw RepositoryError.symlink(path: path)
+    case .folder, .special: throw RepositoryError.notARegularFile(path: path)
+    case .file: break
+    }
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url(path).path)
+    if let size = attributes?[.size] as? Int, size > Self.maximumFileSize {
+      throw RepositoryError.tooLarge(path: path, size: size)
+    }
+    guard let data = FileManager.default.contents(atPath: url(path).path) else {
+      throw RepositoryError.unreadable(path: path)
+    }
+    let bytes = [UInt8](data)
+    if let nul = bytes.firstIndex(of: 0) {
+      throw RepositoryError.binary(path: path, offset: nul)
+    }
+    guard String(validating: bytes, as: UTF8.self) != nil else {
+      throw RepositoryError.notUTF8(path: path)
+    }
+    return SourceText(path: path, bytes: bytes)
+  }
+
+  /// Names in a folder, sorted, or an empty list.
+  public func list(_ folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []).sorted()
+  }
+}
+
+/// What a path holds.
+public enum FileKind: Sendable, Equatable {
+  case missing, file, folder, symlink, special
+}
+
+/// A path that optimize cannot read or must not touch.
+public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible {
+  case notAFolder(path: String)
+  case outside(path: String)
+  case missing(path: String)
+  case symlink(path: String)
+  case notARegularFile(path: String)
+  case tooLarge(path: String, size: Int)
+  case unreadable(path: String)
+  case binary(path: String, offset: Int)
+  case notUTF8(path: String)
+
+  public var description: String {
+    switch self {
+    case .notAFolder(let path):
+      return "\(path): expected a repository folder, found none; pass an existing folder to --repo"
+    case .outside(let path):
+      return "\(path): expected a path inside the repository, found one outside it; "
+        + "optimize only reads and writes inside --repo"
+    case .missing(let path):
+      return "\(path): expected a file, found none; check the path or pass the right file by flag"
+    case .symlink(let path):
+      return "\(path): expected a regular file, found a symlink; optimize will not replace a "
+        + "symlink, pass the file it points to instead"
+    case .notARegularFile(let path):
+      return "\(path): expected a regular file, found a folder or special file; pass a text file"
+    case .tooLarge(let path, let size):
+      return "\(path): expected a text file under 20 MiB, found \(size) bytes; "
+        + "edit this file by hand"
+    case .unreadable(let path):
+      return "\(path): expected a readable file, found one optimize cannot read; check its permissions"
+    case .binary(let path, let offset):
+      return "\(path): expected text, found a NUL byte at byte \(offset); edit this file by hand"
+    case .notUTF8(let path):
+      return "\(path): expected UTF-8 text, found invalid UTF-8; convert the file to UTF-8 first"
+    }
+  }
+}

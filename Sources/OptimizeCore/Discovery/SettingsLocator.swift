@@ -1,0 +1,53 @@
+import Foundation
+
+/// The Django settings module the tests load, resolved to a file.
+public struct SettingsTarget: Sendable, Equatable {
+  /// The repository-relative file: a `.py` module or a package `__init__.py`.
+  public var path: String
+  /// The dotted module name.
+  public var module: String
+  /// How it was chosen, for the plan (e.g. `setdefault in apps/api/manage.py:9`).
+  public var source: String
+  /// Whether the module is only used by tests, so the block needs no `sys.argv` guard.
+  public var testOnly: Bool
+}
+
+/// Finds the settings module from the test command's context, `manage.py` and the user's flag.
+struct SettingsLocator {
+  let repository: Repository
+
+  /// The module named by `manage.py`'s `os.environ.setdefault("DJANGO_SETTINGS_MODULE", …)`.
+  func managePyDefault(_ managePy: String) -> (module: String, line: Int)? {
+    guard let path = try? repository.resolveSymlink(managePy), let text = try? repository.read(path)
+    else { return nil }
+    let pattern = #"DJANGO_SETTINGS_MODULE['"]\s*(?:,|\]\s*=)\s*(?:f?)['"]([A-Za-z_][\w.]*)['"]"#
+    guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+    let string = text.string
+    let range = NSRange(string.startIndex..., in: string)
+    guard let match = regex.firstMatch(in: string, range: range),
+      let moduleRange = Range(match.range(at: 1), in: string)
+    else { return nil }
+    let line = string[..<moduleRange.lowerBound].filter { $0 == "\n" }.count + 1
+    return (String(string[moduleRange]), line)
+  }
+
+  /// The file of a dotted module under `pythonRoot`: `a/b.py` or `a/b/__init__.py`.
+  func file(ofModule module: String, under pythonRoot: String) -> String? {
+    let relative = module.split(separator: ".").joined(separator: "/")
+    for candidate in ["\(relative).py", "\(relative)/__init__.py"] {
+      guard let path = try? repository.join(pythonRoot, candidate) else { continue }
+      if repository.isFile(path) { return path }
+    }
+    return nil
+  }
+
+  /// Whether a module is used by tests only, judged by its name (`settings.test`, `settings_ci`…).
+  static func isTestOnly(module: String) -> Bool {
+    guard let last = module.split(separator: ".").last?.lowercased() else { return false }
+    let names: Set<String> = [
+      "test", "tests", "testing", "test_settings", "settings_test", "settings_tests", "ci",
+      "ci_test", "settings_ci", "test_ci", "ci_settings", "unittest", "unittests",
+    ]
+    return names.contains(last)
+  }
+}

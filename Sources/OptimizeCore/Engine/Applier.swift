@@ -1,0 +1,124 @@
+import Foundation
+
+/// What `apply` did.
+public struct ApplyOutcome: Sendable {
+  /// The verified plan.
+  public var plan: Plan
+  /// True when the ledger already had the phase: nothing was written.
+  public var alreadyApplied: Bool
+  /// Whether files were written (false for a dry run).
+  public var wrote: Bool
+  /// A sentence on an interrupted transaction that was finished first, if any.
+  public var recovered: String?
+}
+
+/// Applies a phase: plan, verify in memory, journal, write atomically, record in the ledger.
+public struct Applier: Sendable {
+  /// The planner for the phase.
+  public var planner: Planner
+
+  /// Creates an applier.
+  public init(planner: Planner) {
+    self.planner = planner
+  }
+
+  /// Applies every patch of the phase, or none.
+  ///
+  /// - Parameter dryRun: plan and verify, but write nothing.
+  /// - Throws: `ApplyError` when a patch blocks the phase or a required phase is missing;
+  ///   `VerificationError`, `WriteError`, `LedgerError` and discovery errors otherwise.
+  public func apply(dryRun: Bool, lockTimeout: Double = 5) throws -> ApplyOutcome {
+    let store = LedgerStore(repository: planner.repository)
+    var recovered: String?
+    let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
+    if !dryRun { recovered = try Journal(store: store).recover() }
+    var ledger = try store.read()
+    let phase = planner.phase
+    if ledger.phase(phase.number) != nil {
+      let plan = Plan(phase: phase, patches: [], files: [])
+      return ApplyOutcome(plan: plan, alreadyApplied: true, wrote: false, recovered: recovered)
+    }
+    let missing = phase.requires.filter { ledger.phase($0) == nil }
+    if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
+    let plan = try planner.plan()
+    if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
+    try Verifier(planner: planner).verify(plan)
+    guard !dryRun else {
+      return ApplyOutcome(plan: plan, alreadyApplied: false, wrote: false, recovered: recovered)
+    }
+    for change in plan.files { try checkWritable(change, url: planner.repository.url(change.path)) }
+    var files: [LedgerFile] = []
+    var writes: [FileWrite] = []
+    for change in plan.files {
+      let url = planner.repository.url(change.path)
+      var info = stat()
+      let mode = change.created ? 0o644 : (stat(url.path, &info) == 0 ? Int(info.st_mode & 0o7777) : 0o644)
+      var snapshot: String?
+      if !change.created {
+        snapshot = store.snapshotPath(phase: phase.number, file: change.path)
+        let snapshotURL = store.folder.appendingPathComponent(snapshot!)
+        try AtomicFile.make(parentOf: snapshotURL)
+        try AtomicFile.write(change.before, to: snapshotURL, mode: mode_t(mode) & 0o666)
+      }
+      let edits = change.edits.map(\.edit)
+      let inverses = edits.inverses
+      let sorted = change.edits.sorted { $0.edit.offset < $1.edit.offset }
+      files.append(
+        LedgerFile(
+          path: change.path, created: change.created, mode: mode, sha256Before: sha256Hex(change.before),
+          sha256After: sha256Hex(change.after), snapshot: snapshot,
+          edits: zip(sorted, inverses).map { tagged, inverse in
+            LedgerEdit(
+              patch: tagged.patch, offset: tagged.edit.offset, old: tagged.edit.old, new: tagged.edit.new,
+              inverse: inverse)
+          }))
+      writes.append(
+        FileWrite(path: change.path, before: change.created ? nil : change.before, after: change.after, mode: mode))
+    }
+    ledger.toolVersion = toolVersion
+    ledger.phases.append(
+      LedgerPhase(
+        phase: phase.number, phaseFile: phase.file, phaseDigest: phase.digest, toolVersion: toolVersion,
+        appliedAt: ISO8601DateFormatter().string(from: Date()),
+        patches: plan.patches.map { result in
+          LedgerPatch(
+            id: result.id, kind: result.kind, state: result.state == .pending ? .applied : result.state,
+            reason: result.reason, places: result.places.map { "\($0.location)" })
+        },
+        files: files))
+    try Journal(store: store).commit(operation: "apply", phase: phase.number, writes: writes, ledger: ledger)
+    withExtendedLifetime(lock) {}
+    return ApplyOutcome(plan: plan, alreadyApplied: false, wrote: true, recovered: recovered)
+  }
+
+  /// Refuses early, before anything is written, when a target or its folder is read-only.
+  private func checkWritable(_ change: FileChange, url: URL) throws {
+    let folder = url.deletingLastPathComponent().path
+    if access(folder, W_OK) != 0 { throw WriteError(path: change.path, errno: EACCES) }
+    if !change.created, access(url.path, W_OK) != 0 { throw WriteError(path: change.path, errno: EACCES) }
+  }
+}
+
+/// A phase that cannot be applied as a whole.
+public enum ApplyError: Error, Sendable, Equatable, CustomStringConvertible {
+  case blocked([PatchResult])
+  case requiresPhases(Int, missing: [Int])
+
+  public var description: String {
+    switch self {
+    case .blocked(let patches):
+      var text = "expected every patch to be applicable, found \(patches.count) that must be done by "
+        + "hand; nothing was written. Change these by hand, or apply the rest with --skip:"
+      for patch in patches {
+        text += "\n  \(patch.id): \(patch.reason)"
+        for place in patch.places { text += "\n    \(place.location): \(place.message)" }
+        text += "\n    (to apply the other patches: --skip \(patch.id))"
+      }
+      return text
+    case .requiresPhases(let phase, let missing):
+      let list = missing.map(String.init).joined(separator: ", ")
+      return "expected phase \(list) applied first, found it missing; phases stack, so run "
+        + "`optimize apply --phase \(missing[0])` before phase \(phase)"
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/// Computes a phase's plan for a repository: discovery, then each patch kind's edits.
+///
+/// Planning reads and never writes. It is pure over the repository's bytes (and its overlay),
+/// so the verifier can plan again on the edited bytes in memory.
+public struct Planner: Sendable {
+  /// The repository.
+  public var repository: Repository
+  /// The phase.
+  public var phase: Phase
+  /// Discovery overrides from the command line.
+  public var options: DiscoveryOptions
+  /// Patch ids the user skips.
+  public var skip: Set<String>
+
+  /// Creates a planner.
+  public init(repository: Repository, phase: Phase, options: DiscoveryOptions = DiscoveryOptions(),
+    skip: Set<String> = [])
+  {
+    self.repository = repository
+    self.phase = phase
+    self.options = options
+    self.skip = skip
+  }
+
+  /// Discovers targets and plans every patch.
+  ///
+  /// - Throws: `PlanError.unknownSkip` for a `--skip` that names no patch; discovery errors.
+  public func plan() throws -> Plan {
+    let unknown = skip.subtracting(phase.patches.map(\.id))
+    if !unknown.isEmpty {
+      throw PlanError.unknownSkip(unknown.sorted(), known: phase.patches.map(\.id))
+    }
+    let runner = phase.patches.lazy.compactMap { patch -> TestRunner? in
+      if case .testCommand(let spec) = patch.kind { return spec.runner }
+      return nil
+    }.first ?? .django
+    let discovery = try Discovery.run(in: repository, runner: runner, options: options)
+    var builder = PlanBuilder(repository: repository)
+    var results: [PatchResult] = []
+    for patch in phase.patches {
+      if skip.contains(patch.id) {
+        results.append(
+          PatchResult(id: patch.id, kind: patch.kind.name, state: .skipped, reason: "skipped with --skip"))
+        continue
+      }
+      let result: PatchResult
+      switch patch.kind {
+      case .coverageConfig(let wants):
+        result = try planCoverage(patch, wants: wants, discovery: discovery, into: &builder)
+      case .settingsBlock(let block):
+        result = try planSettings(patch, block: block, discovery: discovery, into: &builder)
+      case .testCommand(let spec):
+        result = try planTestCommand(patch, spec: spec, discovery: discovery, into: &builder)
+      }
+      results.append(result)
+    }
+    return Plan(phase: phase, patches: results, files: try builder.files())
+  }
+}
+
+/// Collects edits per file while patches are planned.
+struct PlanBuilder {
+  let repository: Repository
+  private var changes: [String: FileChange] = [:]
+
+  init(repository: Repository) {
+    self.repository = repository
+  }
+
+  /// Adds a patch's edits to a file, with the check that verifies them.
+  mutating func add(
+    _ edits: [Edit], patch: String, to source: SourceText, created: Bool = false, check: FileCheck
+  ) {
+    var change =
+      changes[source.path]
+      ?? FileChange(
+        path: source.path, created: created, before: source.bytes, after: [], edits: [], checks: [])
+    change.edits += edits.map { PatchEdit(patch: patch, edit: $0) }
+    change.checks.append(check)
+    changes[source.path] = change
+  }
+
+  /// The file changes with their resulting bytes.
+  func files() throws -> [FileChange] {
+    try changes.values.sorted { $0.path < $1.path }.map { change in
+      var change = change
+      change.after = try change.edits.map(\.edit).applied(to: change.before, path: change.path)
+      return change
+    }
+  }
+}
+
+/// A plan that cannot be made as asked.
+public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
+  case unknownSkip([String], known: [String])
+
+  public var description: String {
+    switch self {
+    case .unknownSkip(let ids, let known):
+      return "--skip: expected a patch id (\(known.joined(separator: ", "))), found "
+        + "\(ids.joined(separator: ", ")); run `optimize phases` to list the patches"
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import OptimizeCore
+
+extension Optimize {
+  struct Rollback: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Undo exactly optimize's edits of a phase, keeping everything written since.",
+      discussion: """
+        A file unchanged since apply gets its original bytes back. A file changed elsewhere keeps \
+        those changes: only our hunks are reversed. If our own hunk was changed, rollback refuses \
+        and writes nothing, unless --force, which first saves the current file under \
+        .optimize/rescued/.
+        """)
+
+    @Option(name: .long, help: "The phase to roll back; defaults to the latest applied.")
+    var phase: Int?
+
+    @Flag(name: .long, help: "Show what would be restored, and write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Roll back drifted files too, after saving them under .optimize/rescued/.")
+    var force = false
+
+    @Option(name: .long, help: "Seconds to wait for another optimize that holds the repository.")
+    var lockTimeout: Double = 5
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+      let repo = try repository.repository()
+      let store = LedgerStore(repository: repo)
+      let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
+      if !dryRun, let recovered = try Journal(store: store).recover() { print(recovered) }
+      let ledger = try store.read()
+      let rollback = OptimizeCore.Rollback(repository: repo)
+      let plan = try rollback.plan(phase: phase, ledger: ledger)
+      for action in plan.actions {
+        let what: String
+        switch action.kind {
+        case .restore: what = "restore the original bytes"
+        case .reverseHunks: what = "reverse our edits, keep the changes made since"
+        case .delete: what = "delete (optimize created it)"
+        case .missing: what = force ? "recreate from the snapshot (--force)" : "deleted since apply; left alone"
+        case .drifted: what = force ? "our edits changed; save a copy, then restore" : "our edits changed"
+        }
+        print("  \(action.path): \(what)")
+      }
+      if dryRun {
+        if !plan.drifted.isEmpty && !force { throw OptimizeCore.RollbackError.drifted(plan.drifted) }
+        print("Dry run: nothing written.")
+        return
+      }
+      let rescued = try rollback.perform(plan, ledger: ledger, force: force)
+      for path in rescued { print("Saved the current file to \(path)") }
+      print("Rolled back phase \(plan.phase).")
+      withExtendedLifetime(lock) {}
+    }
+  }
+}
