@@ -22,7 +22,8 @@ import Testing
       let scalar = try #require(YAMLEditHarness.findScalar(containing: needle, in: before))
       keyed[scalar.start] = value
     }
-    try YAMLEditVerifier.verify(before: before, after: SourceText(path: "ci.yml", string: after), expected: keyed)
+    try YAMLEditVerifier.verify(
+      before: before, after: SourceText(path: "ci.yml", string: after), expected: keyed)
   }
 
   private func replacing(_ old: String, _ new: String) -> String {

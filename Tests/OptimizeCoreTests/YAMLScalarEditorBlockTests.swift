@@ -54,8 +54,10 @@ import Testing
 
   @Test func literalNewLineAtTheEndOfTheValue() throws {
     let before = "steps:\n  - run: |\n      coverage run manage.py test\n\n  - run: next\n"
-    let after = "steps:\n  - run: |\n      coverage run manage.py test\n      coverage combine\n\n  - run: next\n"
-    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end("coverage combine\n")]) == after)
+    let after =
+      "steps:\n  - run: |\n      coverage run manage.py test\n      coverage combine\n\n  - run: next\n"
+    #expect(
+      try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end("coverage combine\n")]) == after)
   }
 
   @Test func literalTwoSpacesBeforeIndicatorTabsAndTrailingSpaces() throws {
@@ -93,7 +95,8 @@ import Testing
   }
 
   @Test func foldedWithCommentFallsBackToLiteral() throws {
-    let before = "steps:\n  - run: > # runs the suite\n      coverage run\n      manage.py test\n    name: t\n"
+    let before =
+      "steps:\n  - run: > # runs the suite\n      coverage run\n      manage.py test\n    name: t\n"
     let after =
       "steps:\n  - run: | # runs the suite\n      coverage run --parallel-mode manage.py test\n"
       + "      coverage combine\n    name: t\n"
@@ -106,7 +109,8 @@ import Testing
     let after =
       "steps:\n  - run: >-\n      coverage run --parallel-mode\n        manage.py test --parallel=auto --keepdb\n"
       + "      echo\n"
-    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOneFlags) == after)
+    #expect(
+      try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOneFlags) == after)
   }
 
   @Test func nonASCIIInsideALiteralBlock() throws {
