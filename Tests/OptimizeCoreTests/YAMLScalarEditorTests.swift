@@ -159,6 +159,22 @@ enum YAMLEditHarness {
       try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOneFlags) == after)
   }
 
+  @Test func plainOverTwoLinesBecomesLiteralWhenALineIsAdded() throws {
+    let before = "steps:\n  - run: coverage run\n      manage.py test # go\n    name: t\n"
+    let after =
+      "steps:\n  - run: |- # go\n      coverage run --parallel-mode manage.py test --parallel=auto --keepdb\n"
+      + "      coverage combine\n    name: t\n"
+    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOne) == after)
+  }
+
+  @Test func sequenceItemWithoutKeyIndentsUnderTheDash() throws {
+    let before = "commands:\n  - coverage run manage.py test\n  - coverage report\n"
+    let after =
+      "commands:\n  - |-\n    coverage run --parallel-mode manage.py test --parallel=auto --keepdb\n"
+      + "    coverage combine\n  - coverage report\n"
+    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOne) == after)
+  }
+
   @Test func unsafePlainTextIsQuoted() throws {
     let before = "steps:\n  - run: coverage run manage.py test\n"
     let after = "steps:\n  - run: 'coverage run manage.py test --tag x: y'\n"
