@@ -26,8 +26,10 @@ import Testing
 
   @Test func singleQuotedOverTwoLines() throws {
     let before = "steps:\n  - run: 'coverage run\n      manage.py test'\n"
-    let after = "steps:\n  - run: 'coverage run --parallel-mode\n      manage.py test --parallel=auto --keepdb'\n"
-    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOneFlags) == after)
+    let after =
+      "steps:\n  - run: 'coverage run --parallel-mode\n      manage.py test --parallel=auto --keepdb'\n"
+    #expect(
+      try YAMLEditHarness.edit(before, scalarContaining: "manage", YAMLEditHarness.phaseOneFlags) == after)
   }
 
   @Test func doubleQuotedEscapes() throws {
@@ -41,7 +43,8 @@ import Testing
   }
 
   @Test func doubleQuotedWithNewLineBecomesLiteral() throws {
-    let before = #"steps:\n  - run: "coverage run manage.py test \"a b\""\n    name: t\n"#.replacingEscapedNewlines()
+    let before = #"steps:\n  - run: "coverage run manage.py test \"a b\""\n    name: t\n"#
+      .replacingEscapedNewlines()
     let after = """
       steps:
         - run: |-
@@ -56,7 +59,8 @@ import Testing
 
   @Test func doubleQuotedEscapedLineBreak() throws {
     let before = "steps:\n  - run: \"coverage run \\\n      manage.py test\"\n"
-    let after = "steps:\n  - run: \"coverage run --parallel-mode \\\n      manage.py test --parallel=auto --keepdb\"\n"
+    let after =
+      "steps:\n  - run: \"coverage run --parallel-mode \\\n      manage.py test --parallel=auto --keepdb\"\n"
     let spots: [Spot] = [
       .after("coverage run", " --parallel-mode"), .after("manage.py test", " --parallel=auto --keepdb"),
     ]
@@ -65,16 +69,20 @@ import Testing
 
   @Test func flowMappingStaysOnOneLine() throws {
     let before = "steps:\n  - { name: t, run: \"python manage.py test\" }\n  - { run: coverage report }\n"
-    let flags = "steps:\n  - { name: t, run: \"python manage.py test --keepdb\" }\n  - { run: coverage report }\n"
+    let flags =
+      "steps:\n  - { name: t, run: \"python manage.py test --keepdb\" }\n  - { run: coverage report }\n"
     #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end(" --keepdb")]) == flags)
-    let line = "steps:\n  - { name: t, run: \"python manage.py test\\ncoverage combine\" }\n  - { run: coverage report }\n"
-    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end("\ncoverage combine")]) == line)
+    let line =
+      "steps:\n  - { name: t, run: \"python manage.py test\\ncoverage combine\" }\n  - { run: coverage report }\n"
+    #expect(
+      try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end("\ncoverage combine")]) == line)
   }
 
   @Test func plainInFlowMappingBecomesDoubleQuoted() throws {
     let before = "steps:\n  - { name: t, run: python manage.py test }\n"
     let line = "steps:\n  - { name: t, run: \"python manage.py test\\ncoverage combine\" }\n"
-    #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end("\ncoverage combine")]) == line)
+    #expect(
+      try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end("\ncoverage combine")]) == line)
     let comma = "steps:\n  - { name: t, run: \"python manage.py test --tags=a,b\" }\n"
     #expect(try YAMLEditHarness.edit(before, scalarContaining: "manage", [.end(" --tags=a,b")]) == comma)
   }

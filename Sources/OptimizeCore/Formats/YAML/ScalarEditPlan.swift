@@ -84,7 +84,9 @@ struct ScalarEditPlan {
   }
 
   private func blockLayout() throws -> (ScalarSourceMap, BlockScalarLayout) {
-    guard let (map, layout) = ScalarSourceMap.block(bytes, indicator: contentStart, parentIndent: context.parentIndent)
+    guard
+      let (map, layout) = ScalarSourceMap.block(
+        bytes, indicator: contentStart, parentIndent: context.parentIndent)
     else { throw Unwritable("the block scalar's header could not be read") }
     return (try checked(map), layout)
   }

@@ -74,7 +74,9 @@ public enum ScalarEditor {
     _ insertions: [ValueInsertion], into scalar: YAMLScalar, source: SourceText
   ) throws -> [ValueInsertion] {
     let value = Array(scalar.value.utf8)
-    let sorted = insertions.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }
+    let sorted = insertions.enumerated().sorted {
+      ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+    }
     var merged: [ValueInsertion] = []
     for insertion in sorted.map(\.element) {
       let offset = insertion.offset

@@ -76,7 +76,9 @@ extension ScalarSourceMap {
       }
       leadingBlank = trailingBlank
       let end = YAMLBytes.lineEnd(bytes, from: start)
-      for offset in start..<end { pieces.append(ScalarPiece(value: [bytes[offset]], source: offset..<offset + 1)) }
+      for offset in start..<end {
+        pieces.append(ScalarPiece(value: [bytes[offset]], source: offset..<offset + 1))
+      }
       contentEnd = end
       let length = YAMLBytes.breakLength(bytes, at: end)
       guard length > 0 else {

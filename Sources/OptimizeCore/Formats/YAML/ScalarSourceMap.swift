@@ -107,7 +107,9 @@ extension ScalarSourceMap {
           cursor += max(length, 1)
         }
         if breaks == 0 {
-          for offset in index..<cursor { pieces.append(ScalarPiece(value: [bytes[offset]], source: offset..<offset + 1)) }
+          for offset in index..<cursor {
+            pieces.append(ScalarPiece(value: [bytes[offset]], source: offset..<offset + 1))
+          }
         } else {
           let folded: [UInt8] = breaks == 1 ? [0x20] : Array(repeating: 0x0A, count: breaks - 1)
           pieces.append(ScalarPiece(value: folded, source: index..<cursor))

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import OptimizeCore
+
+@Suite struct YAMLEditVerifierTests {
+  static let workflow = """
+    jobs:
+      test:
+        runs-on: ubuntu-latest
+        steps:
+          - name: Test
+            run: |
+              coverage run manage.py test
+              coverage report
+
+    """
+
+  private func verify(_ after: String, expected: [String: String] = [:]) throws {
+    let before = try YAMLDocument(source: SourceText(path: "ci.yml", string: Self.workflow))
+    var keyed: [Int: String] = [:]
+    for (needle, value) in expected {
+      let scalar = try #require(YAMLEditHarness.findScalar(containing: needle, in: before))
+      keyed[scalar.start] = value
+    }
+    try YAMLEditVerifier.verify(
+      before: before, after: SourceText(path: "ci.yml", string: after), expected: keyed)
+  }
+
+  private func replacing(_ old: String, _ new: String) -> String {
+    let parts = Self.workflow.split(separator: old, maxSplits: 1, omittingEmptySubsequences: false)
+    #expect(parts.count == 2, "the fixture must contain \(old.debugDescription)")
+    return parts.count == 2 ? String(parts[0]) + new + String(parts[1]) : Self.workflow
+  }
+
+  @Test func sameTextPasses() throws {
+    try verify(Self.workflow)
+  }
+
+  @Test func intendedEditPassesEvenWithANewStyle() throws {
+    let after = replacing(
+      "run: |\n          coverage run manage.py test\n          coverage report\n",
+      "run: \"coverage run --keepdb manage.py test\\ncoverage report\\n\"\n")
+    try verify(after, expected: ["manage.py": "coverage run --keepdb manage.py test\ncoverage report\n"])
+  }
+
+  @Test func changedOtherKeyIsCaught() throws {
+    let after = replacing("ubuntu-latest", "ubuntu-22.04")
+    let error = try #require(throws: FormatError.self) { try verify(after) }
+    #expect(error.location == SourceLocation(path: "ci.yml", line: 3, column: 14))
+    #expect(error.found.contains("ubuntu-22.04"))
+    #expect(error.expected.contains("ubuntu-latest"))
+  }
+
+  @Test func changedIndentationIsCaught() throws {
+    let after = replacing("          coverage report", "            coverage report")
+    let error = try #require(throws: FormatError.self) {
+      try verify(after, expected: ["manage.py": "coverage run manage.py test\ncoverage report\n"])
+    }
+    #expect(error.location.line == 6)
+    #expect(error.found.contains("  coverage report"))
+  }
+
+  @Test func wrongNewValueIsCaught() throws {
+    let after = replacing("manage.py test", "manage.py test --keepdb")
+    #expect(throws: FormatError.self) {
+      try verify(after, expected: ["manage.py": "coverage run manage.py test --parallel\ncoverage report\n"])
+    }
+    try verify(after, expected: ["manage.py": "coverage run manage.py test --keepdb\ncoverage report\n"])
+  }
+
+  @Test func unlistedScalarMayNotChangeStyle() throws {
+    let after = replacing("- name: Test", "- name: \"Test\"")
+    let error = try #require(throws: FormatError.self) { try verify(after) }
+    #expect(error.found.contains("doubleQuoted"))
+  }
+
+  @Test func addedKeyIsCaught() throws {
+    let after = replacing("    steps:", "    timeout-minutes: 5\n    steps:")
+    let error = try #require(throws: FormatError.self) { try verify(after) }
+    #expect(error.location.line == 4)
+    #expect(error.found.contains("timeout-minutes"))
+  }
+
+  @Test func brokenYAMLIsCaught() throws {
+    let after = replacing("  - name: Test", "  - name: Test\n    bad")
+    #expect(throws: FormatError.self) { try verify(after) }
+  }
+}
