@@ -103,7 +103,11 @@ public struct PythonTokenizer {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
         scanNumber()
       case UInt8(ascii: "."):
-        if position + 1 < bytes.count, isDigit(bytes[position + 1]) { scanNumber() } else { try scanOperator() }
+        if position + 1 < bytes.count, isDigit(bytes[position + 1]) {
+          scanNumber()
+        } else {
+          try scanOperator()
+        }
       default:
         if isNameStart(byte) { try scanName() } else { try scanOperator() }
       }
