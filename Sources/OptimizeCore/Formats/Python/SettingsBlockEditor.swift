@@ -23,7 +23,7 @@ public enum SettingsBlockEditor {
           reason: "\(block.name) already starts with \(quoted(wanted))" + condition(of: found, in: module),
           location: found.location)
       }
-      notes += overrides.filter { !notes.contains($0) }
+      notes += overrides
       let scope = unconditional ? "" : " for tests only"
       for assignment in assignments where assignment.kind == .assign && assignment.firstElement != wanted {
         notes.append(
@@ -87,9 +87,10 @@ public enum SettingsBlockEditor {
       let stars = module.starImports.filter { $0.statement.range.lowerBound > statement.range.lowerBound }
       if later.isEmpty, stars.isEmpty { return (candidate, []) }
       for star in stars {
-        notes.append(
+        let note =
           "\(module.location(of: star.statement)): `from \(star.module) import *` may replace the value set at "
-            + "line \(candidate.location.line); our block sets it last")
+          + "line \(candidate.location.line); our block sets it last"
+        if !notes.contains(note) { notes.append(note) }
       }
     }
     return (nil, notes)
