@@ -20,7 +20,8 @@ func applyBlock(
   #expect(edits.count == 1)
   let bytes = try edits.applied(to: source.bytes, path: path)
   let after = SourceText(path: path, bytes: bytes)
-  try SettingsBlockEditor.verify(before: source, after: after, block: phaseOneBlock, unconditional: unconditional)
+  try SettingsBlockEditor.verify(
+    before: source, after: after, block: phaseOneBlock, unconditional: unconditional)
   let again = try SettingsBlockEditor.plan(source: after, block: phaseOneBlock, unconditional: unconditional)
   guard case .satisfied = again else {
     Issue.record("planning again must give nothing to do, got \(again)")
@@ -101,9 +102,11 @@ func applyBlock(
   ])
   func sysNotBoundAtModuleLevelGetsImported(before: String) throws {
     let after = try applyBlock(before).after
-    #expect(after == before + "\n# BEGIN optimize phase-1\nimport sys\n\nif " + phaseOneBlock.guardExpression + ":\n"
-      + "    # Use faster password hasher for tests (10-100x speedup)\n    PASSWORD_HASHERS = [\n"
-      + "        'django.contrib.auth.hashers.MD5PasswordHasher',\n    ]\n# END optimize phase-1\n")
+    #expect(
+      after == before + "\n# BEGIN optimize phase-1\nimport sys\n\nif " + phaseOneBlock.guardExpression
+        + ":\n"
+        + "    # Use faster password hasher for tests (10-100x speedup)\n    PASSWORD_HASHERS = [\n"
+        + "        'django.contrib.auth.hashers.MD5PasswordHasher',\n    ]\n# END optimize phase-1\n")
   }
 
   @Test func noFinalNewline() throws {
@@ -223,8 +226,10 @@ func applyBlock(
 
   @Test func emptyFile() throws {
     let after = try applyBlock("", unconditional: true).after
-    #expect(after == "# BEGIN optimize phase-1\n# Use faster password hasher for tests (10-100x speedup)\n"
-      + "PASSWORD_HASHERS = [\n    'django.contrib.auth.hashers.MD5PasswordHasher',\n]\n# END optimize phase-1\n")
+    #expect(
+      after == "# BEGIN optimize phase-1\n# Use faster password hasher for tests (10-100x speedup)\n"
+        + "PASSWORD_HASHERS = [\n    'django.contrib.auth.hashers.MD5PasswordHasher',\n]\n# END optimize phase-1\n"
+    )
   }
 
   @Test func nonMD5HasherEarlierGetsANote() throws {

@@ -82,17 +82,24 @@ let md5 = "'django.contrib.auth.hashers.MD5PasswordHasher'"
       Issue.record("a later star import may replace the value")
       return
     }
-    #expect(notes == ["settings.py:3:5: `from .local import *` may replace the value set at line 1; our block sets it last"])
+    #expect(
+      notes == [
+        "settings.py:3:5: `from .local import *` may replace the value set at line 1; our block sets it last"
+      ])
   }
 
   @Test func alreadyAppliedIsSatisfiedAndIdempotent() throws {
     let once = try applyBlock("import os\nDEBUG = True\n").after
     let plan = try planBlock(once)
     #expect(
-      plan == .satisfied(reason: "the file already contains the `# BEGIN optimize phase-1` block", location: location(4)))
+      plan
+        == .satisfied(
+          reason: "the file already contains the `# BEGIN optimize phase-1` block", location: location(4)))
     let unconditional = try applyBlock("DEBUG = True", unconditional: true).after
-    #expect(try planBlock(unconditional, unconditional: true) == .satisfied(
-      reason: "the file already contains the `# BEGIN optimize phase-1` block", location: location(3)))
+    #expect(
+      try planBlock(unconditional, unconditional: true)
+        == .satisfied(
+          reason: "the file already contains the `# BEGIN optimize phase-1` block", location: location(3)))
   }
 
   @Test func damagedBlockIsRefused() throws {

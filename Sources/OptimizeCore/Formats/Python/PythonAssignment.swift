@@ -74,9 +74,12 @@ extension PythonModule {
     let second = words[1]
     if second.isOp(":"), let lastEqual { return (.assign, Array(words[(lastEqual + 1)...])) }
     if second.isOp("+=") { return (.extend, nil) }
-    if second.isOp("."), words.count > 2, ["append", "extend"].contains(words[2].text) { return (.extend, nil) }
-    if second.kind == .op, (second.text.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(second.text))
-      || second.isOp(".") || second.isOp("[")
+    if second.isOp("."), words.count > 2, ["append", "extend"].contains(words[2].text) {
+      return (.extend, nil)
+    }
+    if second.kind == .op,
+      (second.text.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(second.text))
+        || second.isOp(".") || second.isOp("[")
     {
       return (.mutate, nil)
     }

@@ -99,7 +99,8 @@ struct PythonStatementScanner {
     }
     ifChains[depth] = chain
     let clauseTokens = line[1..<colon]
-    let clause = clauseTokens.isEmpty
+    let clause =
+      clauseTokens.isEmpty
       ? nil : tokens[clauseTokens.first!].range.lowerBound..<tokens[clauseTokens.last!].range.upperBound
     statements.append(
       PythonStatement(
@@ -124,7 +125,9 @@ struct PythonStatementScanner {
       kind = .importNames(split(part.dropFirst(), on: ",").compactMap { boundName(of: $0) })
     } else if words[0].isName("from"), let importAt = words.firstIndex(where: { $0.isName("import") }) {
       let module = words[1..<importAt].map(\.text).joined()
-      let names = part[(part.startIndex + importAt + 1)...].filter { !tokens[$0].isOp("(") && !tokens[$0].isOp(")") }
+      let names = part[(part.startIndex + importAt + 1)...].filter {
+        !tokens[$0].isOp("(") && !tokens[$0].isOp(")")
+      }
       if names.count == 1, tokens[names[0]].isOp("*") {
         kind = .starImport(module: module)
       } else {

@@ -24,12 +24,18 @@ public struct PythonStyle: Sendable, Equatable {
     var tabs = 0
     var steps: [Int: Int] = [:]
     for step in Self.indentSteps(of: module) {
-      if step.hasPrefix("\t") { tabs += 1 } else if step.allSatisfy({ $0 == " " }) { steps[step.count, default: 0] += 1 }
+      if step.hasPrefix("\t") {
+        tabs += 1
+      } else if step.allSatisfy({ $0 == " " }) {
+        steps[step.count, default: 0] += 1
+      }
     }
     let spaces = steps.values.reduce(0, +)
     if tabs > spaces {
       indent = "\t"
-    } else if let best = steps.max(by: { ($0.value, $0.key == 4 ? 1 : 0, -$0.key) < ($1.value, $1.key == 4 ? 1 : 0, -$1.key) }) {
+    } else if let best = steps.max(by: {
+      ($0.value, $0.key == 4 ? 1 : 0, -$0.key) < ($1.value, $1.key == 4 ? 1 : 0, -$1.key)
+    }) {
       indent = String(repeating: " ", count: best.key)
     }
     var singles = 0
@@ -53,7 +59,9 @@ public struct PythonStyle: Sendable, Equatable {
       switch token.kind {
       case .indent:
         let text = token.text
-        if let previous = levels.last, text.hasPrefix(previous) { steps.append(String(text.dropFirst(previous.count))) }
+        if let previous = levels.last, text.hasPrefix(previous) {
+          steps.append(String(text.dropFirst(previous.count)))
+        }
         levels.append(text)
       case .dedent:
         levels.removeLast()
@@ -65,7 +73,9 @@ public struct PythonStyle: Sendable, Equatable {
         guard next < tokens.count else { continue }
         let opener = leadingSpace(source, line: source.lineIndex(ofByte: token.range.lowerBound))
         let inner = leadingSpace(source, line: source.lineIndex(ofByte: tokens[next].range.lowerBound))
-        if inner.count > opener.count, inner.hasPrefix(opener) { steps.append(String(inner.dropFirst(opener.count))) }
+        if inner.count > opener.count, inner.hasPrefix(opener) {
+          steps.append(String(inner.dropFirst(opener.count)))
+        }
       default:
         break
       }

@@ -23,7 +23,8 @@ public enum PythonSyntaxCheck {
   /// - Throws: `FormatError` with python's message and position when the text does not parse.
   public static func check(_ source: SourceText) throws {
     guard let python3 else { return }
-    let input = FileManager.default.temporaryDirectory.appendingPathComponent("optimize-\(UUID().uuidString).py")
+    let input = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "optimize-\(UUID().uuidString).py")
     try Data(source.bytes).write(to: input)
     defer { try? FileManager.default.removeItem(at: input) }
     let process = Process()

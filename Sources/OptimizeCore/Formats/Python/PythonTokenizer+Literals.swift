@@ -54,7 +54,8 @@ extension PythonTokenizer {
   mutating func scanOperator() throws {
     let start = position
     let byte = bytes[start]
-    for symbol in Self.operators where symbol.utf8.elementsEqual(bytes[start..<min(bytes.count, start + symbol.utf8.count)]) {
+    for symbol in Self.operators
+    where symbol.utf8.elementsEqual(bytes[start..<min(bytes.count, start + symbol.utf8.count)]) {
       switch byte {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
         brackets.append((byte, start))
@@ -83,7 +84,8 @@ extension PythonTokenizer {
       let place = source.location(ofByte: open.offset)
       throw error(
         at: offset,
-        expected: "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
+        expected:
+          "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
         found: "`\(symbol)`", fix: "make the brackets match, then run optimize again")
     }
   }
@@ -126,7 +128,9 @@ extension PythonTokenizer {
       }
       if byte == quote {
         if !triple { return cursor + 1 }
-        if cursor + 2 < bytes.count, bytes[cursor + 1] == quote, bytes[cursor + 2] == quote { return cursor + 3 }
+        if cursor + 2 < bytes.count, bytes[cursor + 1] == quote, bytes[cursor + 2] == quote {
+          return cursor + 3
+        }
       }
       if !triple, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
         throw unterminated(start, quote: quote, triple: triple, at: cursor)

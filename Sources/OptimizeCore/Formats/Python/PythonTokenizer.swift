@@ -32,7 +32,7 @@ public struct PythonTokenizer {
   /// The encoding named by a `# -*- coding: … -*-` comment on line 1 or 2, lowercased.
   public static func declaredEncoding(_ source: SourceText) -> String? {
     for line in 0..<min(2, source.lineStarts.count) {
-      let text = source.lineText(line).trimmingLeadingSpace()
+      let text = source.lineText(line).drop { $0 == "\u{FEFF}" }.trimmingLeadingSpace()
       guard text.hasPrefix("#") else {
         if text.isEmpty { continue } else { return nil }
       }
@@ -103,7 +103,11 @@ public struct PythonTokenizer {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
         scanNumber()
       case UInt8(ascii: "."):
-        if position + 1 < bytes.count, isDigit(bytes[position + 1]) { scanNumber() } else { try scanOperator() }
+        if position + 1 < bytes.count, isDigit(bytes[position + 1]) {
+          scanNumber()
+        } else {
+          try scanOperator()
+        }
       default:
         if isNameStart(byte) { try scanName() } else { try scanOperator() }
       }
@@ -151,13 +155,13 @@ public struct PythonTokenizer {
       indents.append((column, alternate))
       append(.indent, position..<cursor)
     } else {
+      let levels = indents.map { String($0.column) }
       while column < indents[indents.count - 1].column {
         indents.removeLast()
         append(.dedent, cursor..<cursor)
       }
       let level = indents[indents.count - 1]
       guard column == level.column else {
-        let levels = indents.map { String($0.column) }
         throw error(
           at: cursor,
           expected: "an indentation of " + levels.joined(separator: " or ")

@@ -15,7 +15,8 @@ public struct SettingsBlock: Sendable, Equatable, Codable {
 
   /// Creates a settings block.
   public init(
-    marker: String, guardExpression: String, comment: String?, name: String, values: [String], imports: [String]
+    marker: String, guardExpression: String, comment: String?, name: String, values: [String],
+    imports: [String]
   ) {
     self.marker = marker
     self.guardExpression = guardExpression

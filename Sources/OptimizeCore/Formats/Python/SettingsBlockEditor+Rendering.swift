@@ -3,7 +3,9 @@ extension SettingsBlockEditor {
   static func render(_ block: SettingsBlock, unconditional: Bool, module: PythonModule) throws -> String {
     let style = PythonStyle(of: module)
     let source = module.source
-    var body = (block.comment?.split(separator: "\n", omittingEmptySubsequences: false) ?? []).map { "# " + $0 }
+    var body = (block.comment?.split(separator: "\n", omittingEmptySubsequences: false) ?? []).map {
+      "# " + $0
+    }
     body.append("\(block.name) = [")
     body += block.values.map { style.indent + PythonStringLiteral.literal($0, quote: style.quote) + "," }
     body.append("]")
@@ -35,7 +37,8 @@ extension SettingsBlockEditor {
     var cursor = 0
     for token in try PythonTokenizer.tokenize(text) where token.kind == .string {
       guard !token.text.hasSuffix("'''"), !token.text.hasSuffix("\"\"\""),
-        let value = PythonStringLiteral.value(of: token.text), token.text.first == "'" || token.text.first == "\""
+        let value = PythonStringLiteral.value(of: token.text),
+        token.text.first == "'" || token.text.first == "\""
       else { continue }
       result += text.text(cursor..<token.range.lowerBound) + PythonStringLiteral.literal(value, quote: quote)
       cursor = token.range.upperBound

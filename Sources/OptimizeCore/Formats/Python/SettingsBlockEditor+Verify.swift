@@ -5,7 +5,9 @@ extension SettingsBlockEditor {
   /// module level after all of the original code, and, when `python3` is on PATH, pass `ast.parse`.
   ///
   /// - Throws: `FormatError` located in `after` at the first thing that is wrong.
-  public static func verify(before: SourceText, after: SourceText, block: SettingsBlock, unconditional: Bool) throws {
+  public static func verify(before: SourceText, after: SourceText, block: SettingsBlock, unconditional: Bool)
+    throws
+  {
     let original = try PythonModule(source: before)
     let module = try PythonModule(source: after)
     let boundary = before.bytes.count
@@ -14,12 +16,17 @@ extension SettingsBlockEditor {
         in: after, atByte: min(offset, after.bytes.count), expected: expected, found: found,
         fix: "this is a bug in optimize, nothing was written; please report it with the file")
     }
-    let firstChange = zip(before.bytes, after.bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let firstChange = zip(before.bytes, after.bytes).enumerated().first { $0.element.0 != $0.element.1 }?
+      .offset
     if let changed = firstChange ?? (after.bytes.count < boundary ? after.bytes.count : nil) {
       throw fail(changed, "the original bytes unchanged", "a change")
     }
-    if let straddling = module.statements.first(where: { $0.range.lowerBound < boundary && $0.range.upperBound > boundary }) {
-      throw fail(straddling.range.lowerBound, "the original statements unchanged", "a statement that runs into the block")
+    if let straddling = module.statements.first(where: {
+      $0.range.lowerBound < boundary && $0.range.upperBound > boundary
+    }) {
+      throw fail(
+        straddling.range.lowerBound, "the original statements unchanged",
+        "a statement that runs into the block")
     }
     let added = module.statements.filter { $0.range.lowerBound >= boundary }
     var expected: [(PythonStatement) -> Bool] = []
@@ -27,7 +34,8 @@ extension SettingsBlockEditor {
       for name in block.imports where !original.importsAtModuleLevel(name) {
         expected.append { $0.depth == 0 && $0.kind == .importNames([name]) }
       }
-      let guardTokens = try comparable(PythonTokenizer.tokenize(SourceText(path: "<guard>", string: block.guardExpression)))
+      let guardTokens = try comparable(
+        PythonTokenizer.tokenize(SourceText(path: "<guard>", string: block.guardExpression)))
       expected.append { statement in
         statement.depth == 0 && statement.kind == .header(keyword: "if")
           && comparable(module.tokens(of: statement).dropFirst().dropLast()) == guardTokens
@@ -41,9 +49,13 @@ extension SettingsBlockEditor {
       return PythonModule.stringSequence(value)?.all == block.values
     }
     for (index, check) in expected.enumerated() {
-      guard index < added.count else { throw fail(after.bytes.count, "the block's statements", "the end of the file") }
+      guard index < added.count else {
+        throw fail(after.bytes.count, "the block's statements", "the end of the file")
+      }
       guard check(added[index]) else {
-        throw fail(added[index].range.lowerBound, "statement \(index + 1) of the block", "`\(after.text(added[index].range))`")
+        throw fail(
+          added[index].range.lowerBound, "statement \(index + 1) of the block",
+          "`\(after.text(added[index].range))`")
       }
     }
     if added.count > expected.count {

@@ -7,7 +7,9 @@ public enum SettingsBlockEditor {
   ///   - block: the block's text, from the phase data.
   ///   - unconditional: true for a test-only module: no guard and no import, the assignment at column 0.
   /// - Throws: `FormatError` when the module does not tokenize as Python 3, or holds a damaged block.
-  public static func plan(source: SourceText, block: SettingsBlock, unconditional: Bool) throws -> SettingsPlan {
+  public static func plan(source: SourceText, block: SettingsBlock, unconditional: Bool) throws
+    -> SettingsPlan
+  {
     let module = try PythonModule(source: source)
     if let begin = try existingBlock(in: module, block: block) {
       return .satisfied(reason: "the file already contains the `\(block.beginLine)` block", location: begin)
@@ -47,7 +49,9 @@ public enum SettingsBlockEditor {
     let comments = module.tokens.filter { token in
       token.kind == .comment && module.source.location(ofByte: token.range.lowerBound).column == 1
     }
-    let trimmed = { (token: PythonToken) in String(token.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+    let trimmed = { (token: PythonToken) in
+      String(token.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
     guard let begin = comments.firstIndex(where: { trimmed($0) == block.beginLine }) else { return nil }
     let start = module.source.location(ofByte: comments[begin].range.lowerBound)
     guard comments[(begin + 1)...].contains(where: { trimmed($0) == block.endLine }) else {
@@ -65,7 +69,8 @@ public enum SettingsBlockEditor {
     _ wanted: String, in module: PythonModule, assignments: [PythonAssignment]
   ) -> (PythonAssignment?, [String]) {
     var notes: [String] = []
-    for candidate in assignments.reversed() where candidate.kind == .assign && candidate.firstElement == wanted {
+    for candidate in assignments.reversed()
+    where candidate.kind == .assign && candidate.firstElement == wanted {
       let statement = module.statements[candidate.statement]
       let inTestBranch = candidate.branch.map { isTestCondition(module.statements[$0], in: module) } ?? false
       guard statement.depth == 0 || inTestBranch else { continue }
@@ -82,9 +87,10 @@ public enum SettingsBlockEditor {
       let stars = module.starImports.filter { $0.statement.range.lowerBound > statement.range.lowerBound }
       if later.isEmpty, stars.isEmpty { return (candidate, []) }
       for star in stars {
-        notes.append(
+        let note =
           "\(module.location(of: star.statement)): `from \(star.module) import *` may replace the value set at "
-            + "line \(candidate.location.line); our block sets it last")
+          + "line \(candidate.location.line); our block sets it last"
+        if !notes.contains(note) { notes.append(note) }
       }
     }
     return (nil, notes)

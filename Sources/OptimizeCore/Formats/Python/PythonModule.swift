@@ -1,0 +1,63 @@
+/// A module's statements, with the queries that settings edits need.
+public struct PythonModule: Sendable, Equatable {
+  /// The text the module was read from.
+  public let source: SourceText
+  /// All tokens of the text.
+  public let tokens: [PythonToken]
+  /// Simple statements and compound headers, in file order.
+  public let statements: [PythonStatement]
+
+  /// Tokenizes and scans a module.
+  ///
+  /// - Throws: `FormatError` when the text does not tokenize or its blocks are malformed.
+  public init(source: SourceText) throws {
+    self.source = source
+    self.tokens = try PythonTokenizer.tokenize(source)
+    var scanner = PythonStatementScanner(source: source, tokens: tokens)
+    self.statements = try scanner.scan()
+  }
+
+  /// The significant tokens of a statement.
+  public func tokens(of statement: PythonStatement) -> [PythonToken] {
+    statement.tokenIndices.map { tokens[$0] }
+  }
+
+  /// Whether a statement sits inside a `def` or `class` rather than in the module's namespace.
+  public func isInFunctionOrClass(_ statement: PythonStatement) -> Bool {
+    statement.enclosing.contains { index in
+      if case .header(let keyword) = statements[index].kind {
+        return keyword == "def" || keyword == "class" || keyword == "async"
+      }
+      return false
+    }
+  }
+
+  /// Whether `name` is bound by an import at module level (not inside any block).
+  public func importsAtModuleLevel(_ name: String) -> Bool {
+    statements.contains { statement in
+      guard statement.depth == 0 else { return false }
+      switch statement.kind {
+      case .importNames(let names), .fromImport(_, let names): return names.contains(name)
+      default: return false
+      }
+    }
+  }
+
+  /// The `from __future__ import …` statements, which must stay first in the module.
+  public var futureImports: [PythonStatement] {
+    statements.filter { if case .fromImport("__future__", _) = $0.kind { true } else { false } }
+  }
+
+  /// The `from module import *` statements, anywhere outside functions and classes.
+  public var starImports: [(module: String, statement: PythonStatement)] {
+    statements.compactMap { statement in
+      guard case .starImport(let module) = statement.kind, !isInFunctionOrClass(statement) else { return nil }
+      return (module, statement)
+    }
+  }
+
+  /// The location of a statement's first token.
+  public func location(of statement: PythonStatement) -> SourceLocation {
+    source.location(ofByte: statement.range.lowerBound)
+  }
+}
