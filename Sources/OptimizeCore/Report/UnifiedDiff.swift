@@ -57,7 +57,7 @@ public enum UnifiedDiff {
     let atLineStart = text.lineStarts[start] == edit.offset
     if length == 0 {
       // A pure insertion of whole lines sits between lines; any other touches its line.
-      return atLineStart && edit.new.hasSuffix("\n") ? start..<start : start..<(start + 1)
+      return atLineStart && edit.new.utf8.last == 0x0A ? start..<start : start..<(start + 1)
     }
     let end = text.lineIndex(ofByte: edit.offset + length - 1)
     return start..<(end + 1)

@@ -1,0 +1,15 @@
+from .base import *  # noqa
+
+DATABASES = {
+	'default': {
+		'ENGINE': 'django.db.backends.sqlite3',
+		'NAME': ':memory:',
+	}
+}
+
+# BEGIN optimize phase-1
+# Use faster password hasher for tests (10-100x speedup)
+PASSWORD_HASHERS = [
+	'django.contrib.auth.hashers.MD5PasswordHasher',
+]
+# END optimize phase-1
