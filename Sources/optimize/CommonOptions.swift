@@ -34,7 +34,8 @@ struct TargetOptions: ParsableArguments {
   @Option(name: .long, help: "The coverage config to edit, relative to the repository.")
   var coverageConfig: String?
 
-  @Option(name: .long, help: "A workflow file to scan instead of every one in .github/workflows (repeatable).")
+  @Option(
+    name: .long, help: "A workflow file to scan instead of every one in .github/workflows (repeatable).")
   var workflow: [String] = []
 
   var discovery: DiscoveryOptions {

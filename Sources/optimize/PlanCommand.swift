@@ -10,7 +10,8 @@ extension Optimize {
     @Option(name: .long, help: "The phase to plan.")
     var phase: Int
 
-    @Option(name: .long, help: "Output format: text (diff and patch lines) or markdown (for a PR description).")
+    @Option(
+      name: .long, help: "Output format: text (diff and patch lines) or markdown (for a PR description).")
     var format: PlanFormat = .text
 
     @Option(name: .long, help: "A patch id not to apply (repeatable).")

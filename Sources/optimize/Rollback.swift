@@ -40,7 +40,8 @@ extension Optimize {
         case .restore: what = "restore the original bytes"
         case .reverseHunks: what = "reverse our edits, keep the changes made since"
         case .delete: what = "delete (optimize created it)"
-        case .missing: what = force ? "recreate from the snapshot (--force)" : "deleted since apply; left alone"
+        case .missing:
+          what = force ? "recreate from the snapshot (--force)" : "deleted since apply; left alone"
         case .drifted: what = force ? "our edits changed; save a copy, then restore" : "our edits changed"
         }
         print("  \(action.path): \(what)")

@@ -9,13 +9,17 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.isEmpty)
     #expect(result.stdout.contains("--- a/.github/workflows/django-test.yml"))
-    #expect(result.stdout.contains("+          coverage run --parallel-mode manage.py test --parallel=auto --keepdb"))
+    #expect(
+      result.stdout.contains(
+        "+          coverage run --parallel-mode manage.py test --parallel=auto --keepdb"))
     #expect(result.stdout.contains("+          coverage combine"))
     #expect(result.stdout.contains("+parallel = True"))
     #expect(result.stdout.contains("+concurrency = multiprocessing,thread"))
     #expect(result.stdout.contains("+    PASSWORD_HASHERS = ["))
     #expect(result.stdout.contains("pending   ci-parallel-tests"))
-    #expect(try TreeFixture.differences(repo, TreeFixture.packageRoot.appendingPathComponent("Examples/brktickets")) == [])
+    #expect(
+      try TreeFixture.differences(repo, TreeFixture.packageRoot.appendingPathComponent("Examples/brktickets"))
+        == [])
     #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".optimize").path))
   }
 
@@ -25,25 +29,30 @@ import Testing
     #expect(apply.status == 0, "\(apply.stderr)")
     #expect(apply.stdout.contains("Applied phase 1 to 3 file(s), verified."))
     #expect(apply.stdout.contains("Undo:   optimize rollback --phase 1"))
-    let ledger = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: repo.appendingPathComponent(".optimize/state.json"))) as! [String: Any]
+    let ledger =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: repo.appendingPathComponent(".optimize/state.json"))) as! [String: Any]
     #expect(ledger["formatVersion"] as? Int == 1)
     let phases = ledger["phases"] as! [[String: Any]]
     #expect(phases.count == 1)
     let files = phases[0]["files"] as! [[String: Any]]
-    #expect(files.map { $0["path"] as! String }.sorted() == [
-      ".github/workflows/django-test.yml", "apps/api/.coveragerc", "apps/api/brktickets/settings.py",
-    ])
-    let original = try Data(contentsOf: TreeFixture.packageRoot.appendingPathComponent(
-      "Examples/brktickets/apps/api/brktickets/settings.py"))
-    let snapshot = try Data(contentsOf: repo.appendingPathComponent(
-      ".optimize/snapshots/phase-1/apps/api/brktickets/settings.py"))
+    #expect(
+      files.map { $0["path"] as! String }.sorted() == [
+        ".github/workflows/django-test.yml", "apps/api/.coveragerc", "apps/api/brktickets/settings.py",
+      ])
+    let original = try Data(
+      contentsOf: TreeFixture.packageRoot.appendingPathComponent(
+        "Examples/brktickets/apps/api/brktickets/settings.py"))
+    let snapshot = try Data(
+      contentsOf: repo.appendingPathComponent(
+        ".optimize/snapshots/phase-1/apps/api/brktickets/settings.py"))
     #expect(snapshot == original)
   }
 
   @Test func dryRunWritesNothing() throws {
     let repo = try TreeFixture.copy("Examples/brktickets")
-    let result = try OptimizeBinary.run(["apply", "--phase", "1", "--dry-run", "--repo", repo.path], in: repo)
+    let result = try OptimizeBinary.run(
+      ["apply", "--phase", "1", "--dry-run", "--repo", repo.path], in: repo)
     #expect(result.status == 0)
     #expect(result.stdout.contains("Dry run: verified, nothing written."))
     #expect(try TreeFixture.files(repo, skipping: []).keys.contains { $0.hasPrefix(".optimize") } == false)
@@ -70,7 +79,8 @@ import Testing
     let settings = "apps/api/brktickets/settings.py"
     let text = try TreeFixture.read(settings, in: repo)
     try TreeFixture.write(
-      text.replacingOccurrences(of: "MD5PasswordHasher", with: "PBKDF2PasswordHasher"), to: settings, in: repo)
+      text.replacingOccurrences(of: "MD5PasswordHasher", with: "PBKDF2PasswordHasher"), to: settings, in: repo
+    )
     let drifted = try OptimizeBinary.run(["status", "--check", "--repo", repo.path], in: repo)
     #expect(drifted.status == 3)
     #expect(drifted.stdout.contains("drifted"))
@@ -101,11 +111,15 @@ import Testing
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("apps/api/.coveragerc"))
     #expect(refused.stderr.contains("applied:  \"parallel = True\\n"))
-    #expect(try TreeFixture.files(repo, skipping: [".optimize/lock"]) == before.filter { $0.key != ".optimize/lock" })
+    #expect(
+      try TreeFixture.files(repo, skipping: [".optimize/lock"])
+        == before.filter { $0.key != ".optimize/lock" })
     let forced = try OptimizeBinary.run(["rollback", "--force", "--repo", repo.path], in: repo)
     #expect(forced.status == 0, "\(forced.stderr)")
     #expect(forced.stdout.contains("Saved the current file to .optimize/rescued/"))
-    #expect(try TreeFixture.differences(repo, TreeFixture.packageRoot.appendingPathComponent("Examples/brktickets")) == [])
+    #expect(
+      try TreeFixture.differences(repo, TreeFixture.packageRoot.appendingPathComponent("Examples/brktickets"))
+        == [])
   }
 
   @Test func phasesListsThePatches() throws {

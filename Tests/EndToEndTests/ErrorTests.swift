@@ -5,7 +5,8 @@ import Testing
 @Suite struct ErrorTests {
   @Test func malformedWorkflowIsRefusedWithItsPosition() throws {
     let repo = try TreeFixture.copy("Examples/brktickets")
-    try TreeFixture.write("jobs:\n  test:\n    steps: [\n      - run: x\n", to: ".github/workflows/bad.yml", in: repo)
+    try TreeFixture.write(
+      "jobs:\n  test:\n    steps: [\n      - run: x\n", to: ".github/workflows/bad.yml", in: repo)
     let before = try TreeFixture.files(repo, skipping: [])
     let result = try OptimizeBinary.run(["apply", "--phase", "1", "--repo", repo.path], in: repo)
     #expect(result.status == 1)
@@ -16,7 +17,8 @@ import Testing
 
   @Test func missingRepositoryIsAnError() throws {
     let result = try OptimizeBinary.run(
-      ["plan", "--phase", "1", "--repo", "/nonexistent/optimize-repo"], in: FileManager.default.temporaryDirectory)
+      ["plan", "--phase", "1", "--repo", "/nonexistent/optimize-repo"],
+      in: FileManager.default.temporaryDirectory)
     #expect(result.status == 1)
     #expect(result.stderr.contains("/nonexistent/optimize-repo: expected a repository folder, found none"))
   }
@@ -26,7 +28,8 @@ import Testing
     let phase = try OptimizeBinary.run(["plan", "--phase", "9", "--repo", repo.path], in: repo)
     #expect(phase.status == 1)
     #expect(phase.stderr.contains("expected a known phase (1), found 9"))
-    let skip = try OptimizeBinary.run(["apply", "--phase", "1", "--skip", "nope", "--repo", repo.path], in: repo)
+    let skip = try OptimizeBinary.run(
+      ["apply", "--phase", "1", "--skip", "nope", "--repo", repo.path], in: repo)
     #expect(skip.status == 1)
     #expect(skip.stderr.contains("--skip: expected a patch id"))
   }
@@ -37,7 +40,9 @@ import Testing
       "phase: 1\ntitle: Broken\npatches:\n  - id: x\n    kind: teleport\n", to: "phase-1.yml", in: folder)
     let result = try OptimizeBinary.run(["phases", "--patches", folder.path], in: folder)
     #expect(result.status == 1)
-    #expect(result.stderr.contains("phase-1.yml:5:11: expected coverage-config, settings-block or test-command, found kind 'teleport'"))
+    #expect(
+      result.stderr.contains(
+        "phase-1.yml:5:11: expected coverage-config, settings-block or test-command, found kind 'teleport'"))
   }
 
   @Test func readOnlyTargetIsRefusedBeforeWriting() throws {
@@ -55,7 +60,9 @@ import Testing
     try TreeFixture.write("{\"formatVersion\": 1, \"phases\": [", to: ".optimize/state.json", in: repo)
     let apply = try OptimizeBinary.run(["apply", "--phase", "1", "--repo", repo.path], in: repo)
     #expect(apply.status == 1)
-    #expect(apply.stderr.contains(".optimize/state.json:1:1: expected a ledger in format 1, found invalid or truncated JSON"))
+    #expect(
+      apply.stderr.contains(
+        ".optimize/state.json:1:1: expected a ledger in format 1, found invalid or truncated JSON"))
     #expect(try TreeFixture.read(".optimize/state.json", in: repo) == "{\"formatVersion\": 1, \"phases\": [")
     let status = try OptimizeBinary.run(["status", "--repo", repo.path], in: repo)
     #expect(status.status == 1)

@@ -35,7 +35,8 @@ struct CoverageLocator {
     for name in ["setup.cfg", "tox.ini"] {
       let path = inFolder(name)
       if let text = try? repository.read(path), hasSection(text.string, prefix: "[coverage:") {
-        return CoverageTarget(path: path, format: .ini(section: "coverage:run"), source: "[coverage:*] in \(path)")
+        return CoverageTarget(
+          path: path, format: .ini(section: "coverage:run"), source: "[coverage:*] in \(path)")
       }
     }
     let pyproject = inFolder("pyproject.toml")

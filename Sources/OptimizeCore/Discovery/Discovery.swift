@@ -131,8 +131,10 @@ public struct Discovery: Sendable {
   private static func findManagePyFolders(in repository: Repository) -> [String] {
     var found: [String] = []
     var queue: [(String, Int)] = [("", 0)]
-    let skipped: Set<String> = [".git", "node_modules", ".venv", "venv", "env", ".tox", "site-packages",
-      ".optimize", "__pycache__", "build", "dist"]
+    let skipped: Set<String> = [
+      ".git", "node_modules", ".venv", "venv", "env", ".tox", "site-packages",
+      ".optimize", "__pycache__", "build", "dist",
+    ]
     while !queue.isEmpty {
       let (folder, depth) = queue.removeFirst()
       for name in repository.list(folder) where !skipped.contains(name) {

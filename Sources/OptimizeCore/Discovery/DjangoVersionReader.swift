@@ -8,10 +8,11 @@ struct DjangoVersionReader {
   func version(near folders: [String]) -> (version: DjangoVersion, source: String)? {
     var candidates: [String] = []
     for folder in [""] + folders {
-      for name in ["requirements.txt", "requirements-dev.txt", "requirements-test.txt",
+      for name in [
+        "requirements.txt", "requirements-dev.txt", "requirements-test.txt",
         "requirements_dev.txt", "requirements_test.txt", "pyproject.toml", "setup.cfg", "Pipfile",
-        "setup.py"]
-      {
+        "setup.py",
+      ] {
         candidates.append(folder.isEmpty ? name : "\(folder)/\(name)")
       }
       let requirements = folder.isEmpty ? "requirements" : "\(folder)/requirements"
@@ -19,7 +20,8 @@ struct DjangoVersionReader {
         candidates.append("\(requirements)/\(name)")
       }
     }
-    let pattern = #"(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)"#
+    let pattern =
+      #"(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)"#
     guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
     var seen: Set<String> = []
     for path in candidates where seen.insert(path).inserted && repository.isFile(path) {

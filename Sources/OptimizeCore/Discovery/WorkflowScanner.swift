@@ -53,7 +53,8 @@ struct WorkflowScanner {
               file: path, job: jobKey.string ?? "", stepName: step["name"]?.string ?? "step \(index + 1)",
               scalar: scalar, keyColumn: keyColumn, invocation: invocation,
               location: location(of: invocation, in: scalar, source: source), context: context,
-              laterStepCombines: later, shell: step["shell"]?.string ?? job["defaults"]?["run"]?["shell"]?
+              laterStepCombines: later,
+              shell: step["shell"]?.string ?? job["defaults"]?["run"]?["shell"]?
                 .string ?? root["defaults"]?["run"]?["shell"]?.string,
               manualReason: alias.map {
                 "the run: value is the alias *\($0); edit the anchor &\($0) by hand or remove the alias"

@@ -73,7 +73,8 @@ public struct Applier: Sendable {
               inverse: inverse)
           }))
       writes.append(
-        FileWrite(path: change.path, before: change.created ? nil : change.before, after: change.after, mode: mode))
+        FileWrite(
+          path: change.path, before: change.created ? nil : change.before, after: change.after, mode: mode))
     }
     ledger.toolVersion = toolVersion
     ledger.phases.append(
@@ -107,7 +108,8 @@ public enum ApplyError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .blocked(let patches):
-      var text = "expected every patch to be applicable, found \(patches.count) that must be done by "
+      var text =
+        "expected every patch to be applicable, found \(patches.count) that must be done by "
         + "hand; nothing was written. Change these by hand, or apply the rest with --skip:"
       for patch in patches {
         text += "\n  \(patch.id): \(patch.reason)"

@@ -18,7 +18,8 @@ extension Planner {
     if let version = discovery.djangoVersion {
       result.notes.append("Django \(version.version) pinned at \(version.source)")
     } else {
-      result.notes.append("Django version unknown (no pin found); using \(flags.map(\.add).joined(separator: " "))")
+      result.notes.append(
+        "Django version unknown (no pin found); using \(flags.map(\.add).joined(separator: " "))")
     }
     var pendingFiles: [String] = []
     let byFile = Dictionary(grouping: discovery.testSteps, by: \.file)
@@ -65,7 +66,8 @@ extension Planner {
           result.places.append(
             PatchPlace(
               steps[0].location,
-              "\(error.expected == "" ? error.description : error.found); change it to:\n\(indent(newValue))"))
+              "\(error.expected == "" ? error.description : error.found); change it to:\n\(indent(newValue))")
+          )
         }
       }
       if !fileEdits.isEmpty {

@@ -13,9 +13,10 @@ public struct Planner: Sendable {
   public var skip: Set<String>
 
   /// Creates a planner.
-  public init(repository: Repository, phase: Phase, options: DiscoveryOptions = DiscoveryOptions(),
-    skip: Set<String> = [])
-  {
+  public init(
+    repository: Repository, phase: Phase, options: DiscoveryOptions = DiscoveryOptions(),
+    skip: Set<String> = []
+  ) {
     self.repository = repository
     self.phase = phase
     self.options = options
@@ -30,10 +31,11 @@ public struct Planner: Sendable {
     if !unknown.isEmpty {
       throw PlanError.unknownSkip(unknown.sorted(), known: phase.patches.map(\.id))
     }
-    let runner = phase.patches.lazy.compactMap { patch -> TestRunner? in
-      if case .testCommand(let spec) = patch.kind { return spec.runner }
-      return nil
-    }.first ?? .django
+    let runner =
+      phase.patches.lazy.compactMap { patch -> TestRunner? in
+        if case .testCommand(let spec) = patch.kind { return spec.runner }
+        return nil
+      }.first ?? .django
     let discovery = try Discovery.run(in: repository, runner: runner, options: options)
     var builder = PlanBuilder(repository: repository)
     var results: [PatchResult] = []

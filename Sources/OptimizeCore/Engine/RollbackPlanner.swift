@@ -73,7 +73,8 @@ public struct Rollback: Sendable {
     }
     let current = [UInt8](data)
     if sha256Hex(current) == file.sha256After {
-      return RollbackAction(path: file.path, kind: file.created ? .delete : .restore, after: file.created ? nil : before)
+      return RollbackAction(
+        path: file.path, kind: file.created ? .delete : .restore, after: file.created ? nil : before)
     }
     let (applied, hunks) = try HunkLocator.hunks(of: file, before: before)
     let found = HunkLocator.locate(hunks, in: current)
@@ -156,18 +157,22 @@ public enum RollbackError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .nothingApplied:
-      return "\(LedgerStore.folderName)/state.json: expected an applied phase, found none; nothing to roll back"
+      return
+        "\(LedgerStore.folderName)/state.json: expected an applied phase, found none; nothing to roll back"
     case .notApplied(let phase, let applied):
-      return "expected phase \(phase) to be applied, found \(applied.isEmpty ? "none" : "only phase \(applied.map(String.init).joined(separator: ", "))"); nothing to roll back"
+      return
+        "expected phase \(phase) to be applied, found \(applied.isEmpty ? "none" : "only phase \(applied.map(String.init).joined(separator: ", "))"); nothing to roll back"
     case .laterPhases(let phase, let later):
       return "expected phase \(phase) to be the latest applied, found phase "
         + "\(later.map(String.init).joined(separator: ", ")) on top of it; phases stack, so roll back "
         + "phase \(later.last!) first (`optimize rollback --phase \(later.last!)`)"
     case .drifted(let actions):
-      var text = "expected our edits to be intact, found \(actions.count) file(s) where they were changed "
+      var text =
+        "expected our edits to be intact, found \(actions.count) file(s) where they were changed "
         + "since apply; nothing was written."
       for action in actions { text += "\n\(action.path):\n\(action.conflict ?? "")" }
-      text += "Options: put the applied lines back and run rollback again; or run `optimize rollback "
+      text +=
+        "Options: put the applied lines back and run rollback again; or run `optimize rollback "
         + "--force`, which saves each current file under .optimize/rescued/ and restores the original."
       return text
     }

@@ -38,7 +38,8 @@ public struct StatusReport: Sendable, Equatable, Codable {
   public func checkExitCode(phase: Int?) -> Int32 {
     if interruptedTransaction { return 3 }
     if ledgerError != nil { return 1 }
-    let considered = phase.map { number in phases.filter { $0.phase == number } }
+    let considered =
+      phase.map { number in phases.filter { $0.phase == number } }
       ?? phases.filter { $0.appliedAt != nil }
     if considered.isEmpty { return 2 }
     if considered.contains(where: { $0.state == .drifted }) { return 3 }
@@ -102,7 +103,8 @@ public struct StatusChecker: Sendable {
     }
     var patches: [PatchResult] = []
     for recorded in entry.patches {
-      var result = PatchResult(id: recorded.id, kind: recorded.kind, state: recorded.state, reason: recorded.reason)
+      var result = PatchResult(
+        id: recorded.id, kind: recorded.kind, state: recorded.state, reason: recorded.reason)
       switch recorded.state {
       case .applied:
         result = check(recorded, entry: entry, store: store)
@@ -130,7 +132,8 @@ public struct StatusChecker: Sendable {
     for file in entry.files where file.edits.contains(where: { $0.patch == recorded.id }) {
       guard let data = FileManager.default.contents(atPath: repository.url(file.path).path) else {
         result.state = .drifted
-        result.places.append(PatchPlace(SourceLocation(path: file.path, line: 1, column: 1), "deleted since apply"))
+        result.places.append(
+          PatchPlace(SourceLocation(path: file.path, line: 1, column: 1), "deleted since apply"))
         continue
       }
       let current = [UInt8](data)
@@ -149,7 +152,8 @@ public struct StatusChecker: Sendable {
             result.places.append(
               PatchPlace(
                 SourceLocation(path: file.path, line: 1, column: 1),
-                "our edit \(line.trimmingCharacters(in: .whitespaces).debugDescription) was changed since apply"))
+                "our edit \(line.trimmingCharacters(in: .whitespaces).debugDescription) was changed since apply"
+              ))
           }
         }
         if sha256Hex(current) != file.sha256After, result.state == .applied {

@@ -73,7 +73,9 @@ public struct Journal: Sendable {
       Array(try JSONEncoder().encode(intent)), to: pendingFolder.appendingPathComponent("intent.json"),
       mode: 0o644)
     try? FileManager.default.removeItem(at: folder)
-    guard rename(pendingFolder.path, folder.path) == 0 else { throw WriteError(path: folder.path, errno: errno) }
+    guard rename(pendingFolder.path, folder.path) == 0 else {
+      throw WriteError(path: folder.path, errno: errno)
+    }
     try finish(intent, rollBackOnFailure: true)
   }
 

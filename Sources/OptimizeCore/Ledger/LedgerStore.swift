@@ -61,7 +61,8 @@ public struct LedgerStore: Sendable {
   /// - Throws: `LedgerError.snapshotMismatch` or `.snapshotMissing`.
   public func snapshot(of file: LedgerFile) throws -> [UInt8] {
     guard let snapshot = file.snapshot else { return [] }
-    let url = snapshot.hasPrefix("/") ? URL(fileURLWithPath: snapshot) : folder.appendingPathComponent(snapshot)
+    let url =
+      snapshot.hasPrefix("/") ? URL(fileURLWithPath: snapshot) : folder.appendingPathComponent(snapshot)
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw LedgerError.snapshotMissing(path: "\(Self.folderName)/\(snapshot)", file: file.path)
     }

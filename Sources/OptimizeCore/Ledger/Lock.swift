@@ -17,7 +17,8 @@ public final class RepositoryLock {
     let deadline = Date().addingTimeInterval(timeout)
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       if Date() >= deadline {
-        let holder = (try? String(contentsOf: url, encoding: .utf8))?
+        let holder =
+          (try? String(contentsOf: url, encoding: .utf8))?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
         close(descriptor)
         throw LockError.held(path: "\(LedgerStore.folderName)/lock", holder: holder, timeout: timeout)

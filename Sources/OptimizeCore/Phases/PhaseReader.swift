@@ -10,7 +10,8 @@ struct PhaseReader {
   mutating func read() throws -> Phase? {
     let document = try YAMLDocument(source: source)
     guard let root = document.root, let mapping = root.mapping else {
-      problem(at: document.root?.start ?? 0, expected: "a mapping with phase, title and patches",
+      problem(
+        at: document.root?.start ?? 0, expected: "a mapping with phase, title and patches",
         found: "no mapping")
       return nil
     }
@@ -94,7 +95,8 @@ struct PhaseReader {
   private mutating func testCommand(_ mapping: YAMLMapping) -> Patch.Kind? {
     guard let runnerName = string(mapping, "runner") else { return nil }
     guard let runner = TestRunner(rawValue: runnerName) else {
-      problem(at: mapping["runner"]!.start, expected: "a known test runner (django)",
+      problem(
+        at: mapping["runner"]!.start, expected: "a known test runner (django)",
         found: "'\(runnerName)'")
       return nil
     }

@@ -9,7 +9,8 @@ public enum PlanReport {
   public static func patches(_ plan: Plan) -> String {
     var text = "Phase \(plan.phase.number): \(plan.phase.title)\n"
     for patch in plan.patches {
-      text += "  \(patch.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(patch.id): "
+      text +=
+        "  \(patch.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(patch.id): "
         + "\(patch.reason)\n"
       for place in patch.places {
         text += "      \(place.location.path):\(place.location.line): \(place.message)\n"

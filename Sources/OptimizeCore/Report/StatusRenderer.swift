@@ -16,7 +16,8 @@ public enum StatusRenderer {
       for patch in phase.patches {
         let place = patch.places.first.map { "\($0.location.path):\($0.location.line)" } ?? "-"
         let state = patch.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-        text += "  \(paint(state, color)) \(patch.id.padding(toLength: 22, withPad: " ", startingAt: 0)) "
+        text +=
+          "  \(paint(state, color)) \(patch.id.padding(toLength: 22, withPad: " ", startingAt: 0)) "
           + "\(place)  \(patch.reason)\n"
         for extra in patch.places.dropFirst() {
           text += "            \(extra.location.path):\(extra.location.line)  \(extra.message)\n"
@@ -35,11 +36,13 @@ public enum StatusRenderer {
     if report.interruptedTransaction { text += "> **Interrupted:** run `optimize recover`.\n\n" }
     if let error = report.ledgerError { text += "> **Ledger damaged:** \(error)\n\n" }
     for phase in report.phases {
-      text += "**Phase \(phase.phase): \(phase.title)** — \(emoji(phase.state.rawValue)) \(phase.state.rawValue)\n\n"
+      text +=
+        "**Phase \(phase.phase): \(phase.title)** — \(emoji(phase.state.rawValue)) \(phase.state.rawValue)\n\n"
       text += "| patch | state | where | reason |\n|---|---|---|---|\n"
       for patch in phase.patches {
         let place = patch.places.first.map { "`\($0.location.path):\($0.location.line)`" } ?? ""
-        text += "| `\(patch.id)` | \(emoji(patch.state.rawValue)) \(patch.state.rawValue) | \(place) | "
+        text +=
+          "| `\(patch.id)` | \(emoji(patch.state.rawValue)) \(patch.state.rawValue) | \(place) | "
           + "\(patch.reason.replacingOccurrences(of: "|", with: "\\|")) |\n"
       }
       text += "\n"

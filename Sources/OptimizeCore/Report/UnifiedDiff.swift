@@ -75,7 +75,8 @@ public enum UnifiedDiff {
   private static func show(_ text: SourceText, _ line: Int) -> String {
     var shown = text.lineText(line)
     if line == 0, text.hasBOM { shown = String(shown.dropFirst()) }
-    let last = line == text.lineStarts.count - 1 || (line == text.lineStarts.count - 2 && text.endsWithNewline)
+    let last =
+      line == text.lineStarts.count - 1 || (line == text.lineStarts.count - 2 && text.endsWithNewline)
     if last, !text.endsWithNewline { return shown + "\n\\ No newline at end of file\n" }
     return shown + "\n"
   }
