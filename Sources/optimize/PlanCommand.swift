@@ -25,7 +25,7 @@ extension Optimize {
       let phase = try repository.loader().phase(self.phase)
       let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
       let plan = try planner.plan()
-      try Verifier(planner: planner).verify(plan)
+      try Verifier(planner: planner, external: false).verify(plan)
       switch format {
       case .markdown:
         print(PlanReport.markdown(plan), terminator: "")

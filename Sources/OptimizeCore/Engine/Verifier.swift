@@ -3,10 +3,14 @@
 public struct Verifier: Sendable {
   /// The planner that made the plan.
   public var planner: Planner
+  /// Whether to also ask the machine's `python3` (`ast.parse`, coverage.py's config reader).
+  /// `apply` does; `plan` skips it, to stay as fast as printing the version.
+  public var external: Bool
 
   /// Creates a verifier for plans made by `planner`.
-  public init(planner: Planner) {
+  public init(planner: Planner, external: Bool = true) {
     self.planner = planner
+    self.external = external
   }
 
   /// Verifies every file of `plan`, then plans again on the edited bytes.
@@ -48,10 +52,13 @@ public struct Verifier: Sendable {
       for value in expected.values { try ShellScript.validate(value) }
     case .ini(let section, let wants):
       try CoverageConfigEditor.verify(before: before, after: after, section: section, wants: wants)
+      if external { try CoverageProbe.compare(before: before, after: after, wants: wants) }
     case .pyproject(let wants):
       try PyprojectCoverageEditor.verify(before: before, after: after, wants: wants)
+      if external { try CoverageProbe.compare(before: before, after: after, wants: wants) }
     case .python(let block, let unconditional):
-      try SettingsBlockEditor.verify(before: before, after: after, block: block, unconditional: unconditional)
+      try SettingsBlockEditor.verify(
+        before: before, after: after, block: block, unconditional: unconditional, external: external)
     }
   }
 }
