@@ -22,8 +22,8 @@ public struct Discovery: Sendable {
   public var testSteps: [TestStep]
   /// The settings modules the tests load, without duplicates.
   public var settingsTargets: [SettingsTarget]
-  /// Why a settings module could not be found, each as a located message.
-  public var settingsProblems: [String]
+  /// Why a settings module could not be found, each with the place to look.
+  public var settingsProblems: [PatchPlace]
   /// The coverage configs the CI's coverage reads, without duplicates.
   public var coverageTargets: [CoverageTarget]
   /// The Django version the repository pins, and where.
@@ -79,23 +79,42 @@ public struct Discovery: Sendable {
       }
     if contexts.isEmpty { contexts = djangoRoots.map { ($0, nil, false) } }
     for context in contexts {
+      let managePy = context.root.isEmpty ? "manage.py" : "\(context.root)/manage.py"
+      let here = SourceLocation(
+        path: repository.isFile(managePy) ? managePy : context.root, line: 1, column: 1)
       var chosen = context.module
+      if chosen == nil, let found = locator.managePyDefault(managePy) {
+        chosen = (found.module, "setdefault in \(managePy):\(found.line)")
+      }
+      if chosen == nil, let found = locator.dotEnvSetting(in: context.root) {
+        chosen = (found.module, "DJANGO_SETTINGS_MODULE in \(found.path):\(found.line)")
+      }
       if chosen == nil {
-        let managePy = context.root.isEmpty ? "manage.py" : "\(context.root)/manage.py"
-        if let found = locator.managePyDefault(managePy) {
-          chosen = (found.module, "setdefault in \(managePy):\(found.line)")
+        let candidates = locator.candidates(under: context.root)
+        if candidates.count == 1 {
+          chosen = (
+            candidates[0].module,
+            "the only settings module under \(context.root.isEmpty ? "." : context.root) (manage.py names none)"
+          )
+        } else {
+          let list = candidates.map { "\($0.path) (\($0.module))" }.joined(separator: ", ")
+          settingsProblems.append(
+            PatchPlace(
+              here,
+              candidates.isEmpty
+                ? "expected a settings module, found none named by CI, manage.py or .env and no settings.py; pass --settings-file"
+                : "expected one settings module, found several candidates: \(list); pass --settings-file with the one the tests load"
+            ))
+          continue
         }
       }
-      guard let (module, source) = chosen else {
-        settingsProblems.append(
-          "no settings module named for \(context.root.isEmpty ? "the repository root" : context.root): "
-            + "manage.py has no DJANGO_SETTINGS_MODULE setdefault and CI sets none; pass --settings-file")
-        continue
-      }
+      guard let (module, source) = chosen else { continue }
       guard let path = locator.file(ofModule: module, under: context.root) else {
         settingsProblems.append(
-          "settings module \(module) (\(source)) has no file under \(context.root.isEmpty ? "." : context.root); "
-            + "pass --settings-file")
+          PatchPlace(
+            here,
+            "expected the file of settings module \(module) (\(source)) under \(context.root.isEmpty ? "." : context.root), found none; pass --settings-file"
+          ))
         continue
       }
       if settingsTargets.contains(where: { $0.path == path }) { continue }

@@ -50,4 +50,46 @@ struct SettingsLocator {
     ]
     return names.contains(last)
   }
+
+  /// `DJANGO_SETTINGS_MODULE=…` in a `.env` file of `folder`, which manage.py may load.
+  func dotEnvSetting(in folder: String) -> (module: String, path: String, line: Int)? {
+    let path = folder.isEmpty ? ".env" : "\(folder)/.env"
+    guard repository.isFile(path), let text = try? repository.read(path) else { return nil }
+    for (index, line) in text.string.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var entry = line.trimmingCharacters(in: .whitespaces)
+      if entry.hasPrefix("export ") { entry = String(entry.dropFirst(7)) }
+      guard entry.hasPrefix("DJANGO_SETTINGS_MODULE=") else { continue }
+      let value = entry.dropFirst("DJANGO_SETTINGS_MODULE=".count)
+        .trimmingCharacters(in: CharacterSet(charactersIn: "\"' \r"))
+      if !value.isEmpty { return (value, path, index + 1) }
+    }
+    return nil
+  }
+
+  /// Settings modules under `root`: `settings.py` files and `settings/` packages, shallowest
+  /// first, skipping virtual environments and tests.
+  func candidates(under root: String) -> [(module: String, path: String)] {
+    var found: [(String, String)] = []
+    var queue: [(folder: String, parts: [String])] = [(root, [])]
+    let skipped: Set<String> = [
+      ".git", "node_modules", ".venv", "venv", "env", ".tox", "site-packages",
+      "__pycache__", ".optimize", "tests", "docs", "build", "dist",
+    ]
+    while !queue.isEmpty {
+      let (folder, parts) = queue.removeFirst()
+      for name in repository.list(folder) where !skipped.contains(name) && !name.hasPrefix(".") {
+        let path = folder.isEmpty ? name : "\(folder)/\(name)"
+        if name == "settings.py", repository.isFile(path) {
+          found.append(((parts + ["settings"]).joined(separator: "."), path))
+        } else if repository.kind(of: path) == .folder {
+          if name == "settings", repository.isFile("\(path)/__init__.py") {
+            found.append(((parts + ["settings"]).joined(separator: "."), "\(path)/__init__.py"))
+          } else if parts.count < 3 {
+            queue.append((path, parts + [name]))
+          }
+        }
+      }
+    }
+    return found
+  }
 }

@@ -6,7 +6,7 @@ extension Planner {
     var result = PatchResult(id: patch.id, kind: patch.kind.name, state: .satisfied, reason: "")
     for problem in discovery.settingsProblems {
       result.state = .manual
-      result.places.append(PatchPlace(SourceLocation(path: ".", line: 1, column: 1), problem))
+      result.places.append(PatchPlace(problem.location, problem.message))
     }
     if discovery.settingsTargets.isEmpty, discovery.settingsProblems.isEmpty {
       result.state = .manual
@@ -21,6 +21,10 @@ extension Planner {
       case .satisfied(let reason, let location):
         result.places.append(PatchPlace(location, reason))
       case .edits(let edits, let notes):
+        if let inherited = try satisfiedByStarImport(source, block: block, depth: 0) {
+          result.places.append(inherited)
+          continue
+        }
         builder.add(
           edits, patch: patch.id, to: source,
           check: .python(block: block, unconditional: target.testOnly))
@@ -40,5 +44,57 @@ extension Planner {
       result.reason = "an MD5 hasher already comes first in tests"
     }
     return result
+  }
+
+  /// Where a module that `source` star-imports already satisfies the block, when `source` does
+  /// not change the name after that import.
+  private func satisfiedByStarImport(_ source: SourceText, block: SettingsBlock, depth: Int) throws
+    -> PatchPlace?
+  {
+    guard depth < 4, let module = try? PythonModule(source: source) else { return nil }
+    let changes = module.assignments(to: block.name).map(\.statement)
+    for (name, statement) in module.starImports.reversed() {
+      let index = module.statements.firstIndex(of: statement) ?? 0
+      if changes.contains(where: { $0 > index }) { return nil }
+      guard let path = file(ofImport: name, from: source.path), repository.isFile(path),
+        let imported = try? repository.read(path)
+      else { continue }
+      let plan = try? SettingsBlockEditor.plan(source: imported, block: block, unconditional: true)
+      if case .satisfied(let reason, let location)? = plan {
+        return PatchPlace(location, "\(reason) (star-imported by \(source.path))")
+      }
+      if let deeper = try satisfiedByStarImport(imported, block: block, depth: depth + 1) { return deeper }
+    }
+    return nil
+  }
+
+  /// The file of `from NAME import *` written in the module at `path`: relative names resolve
+  /// from its package, absolute ones from the repository root and the module's ancestors.
+  private func file(ofImport name: String, from path: String) -> String? {
+    var folder = path.split(separator: "/").dropLast().map(String.init)
+    var rest = Substring(name)
+    if rest.hasPrefix(".") {
+      rest = rest.dropFirst()
+      while rest.hasPrefix(".") {
+        guard !folder.isEmpty else { return nil }
+        folder.removeLast()
+        rest = rest.dropFirst()
+      }
+      return moduleFile(rest.split(separator: ".").map(String.init), under: folder)
+    }
+    let parts = rest.split(separator: ".").map(String.init)
+    while true {
+      if let found = moduleFile(parts, under: folder) { return found }
+      guard !folder.isEmpty else { return nil }
+      folder.removeLast()
+    }
+  }
+
+  private func moduleFile(_ parts: [String], under folder: [String]) -> String? {
+    let base = (folder + parts).joined(separator: "/")
+    for candidate in [base + ".py", base + "/__init__.py"] where repository.isFile(candidate) {
+      return candidate
+    }
+    return nil
   }
 }
