@@ -61,7 +61,8 @@ import Testing
     #expect(try SettingsDiscoveryTests.apply(repo).status == 0)
     #expect(
       try TreeFixture.read("tox.ini", in: repo)
-        == "[tox]\nenvlist = py311\n\n[coverage:run]\nparallel = True\nconcurrency = multiprocessing,thread\nbranch = True\n")
+        == "[tox]\nenvlist = py311\n\n[coverage:run]\nparallel = True\nconcurrency = multiprocessing,thread\nbranch = True\n"
+    )
   }
 
   @Test func coveragercWinsOverSetupCfg() throws {
@@ -95,7 +96,8 @@ import Testing
     var files = Self.files.reduce(into: [String: String]()) { $0["backend/\($1.key)"] = $1.value }
     files["backend/.coveragerc"] = "[run]\nsource = .\n"
     files[".coveragerc"] = "[run]\nsource = root\n"
-    let repo = try SettingsDiscoveryTests.repo(command: "cd backend && coverage run manage.py test", files: files)
+    let repo = try SettingsDiscoveryTests.repo(
+      command: "cd backend && coverage run manage.py test", files: files)
     #expect(try SettingsDiscoveryTests.apply(repo).status == 0)
     #expect(try TreeFixture.read("backend/.coveragerc", in: repo).contains("parallel = True"))
     #expect(try TreeFixture.read(".coveragerc", in: repo) == "[run]\nsource = root\n")
@@ -103,7 +105,8 @@ import Testing
 
   @Test func alreadyParallelIsSatisfied() throws {
     let repo = try Self.repo(files: [
-      ".coveragerc": "[run]\nparallel = true\nconcurrency =\n    multiprocessing\n    thread\nsigterm = true\n"
+      ".coveragerc":
+        "[run]\nparallel = true\nconcurrency =\n    multiprocessing\n    thread\nsigterm = true\n"
     ])
     let plan = try Self.plan(repo)
     #expect(plan.stdout.contains("satisfied coverage-parallel"))

@@ -38,9 +38,11 @@ public struct StatusReport: Sendable, Equatable, Codable {
   public func checkExitCode(phase: Int?) -> Int32 {
     if interruptedTransaction { return 3 }
     if ledgerError != nil { return 1 }
+    // Without --phase: the applied phases, or every phase when none is applied yet (a phase
+    // wholly satisfied by the team's own changes is intact too).
+    let applied = phases.filter { $0.appliedAt != nil }
     let considered =
-      phase.map { number in phases.filter { $0.phase == number } }
-      ?? phases.filter { $0.appliedAt != nil }
+      phase.map { number in phases.filter { $0.phase == number } } ?? (applied.isEmpty ? phases : applied)
     if considered.isEmpty { return 2 }
     if considered.contains(where: { $0.state == .drifted }) { return 3 }
     if considered.contains(where: { $0.state == .pending }) { return 2 }
