@@ -62,12 +62,12 @@ public enum StatusRenderer {
       troubled
       ? patch.places.first { $0.message != "our edit is in place" } ?? patch.places.first
       : patch.places.first
-    let where_ = place.map { "\($0.location.path):\($0.location.line)" } ?? "-"
+    let location = place.map { "\($0.location.path):\($0.location.line)" } ?? "-"
     var reason = patch.reason
     if patch.state == .drifted, let message = place?.message.split(separator: "\n").first {
       reason = String(message)
     }
-    return (patch.id, where_, reason)
+    return (patch.id, location, reason)
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {
