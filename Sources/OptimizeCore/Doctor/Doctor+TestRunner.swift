@@ -58,7 +58,8 @@ extension DoctorContext {
               why: why))
         }
       }
-      for (method, location) in analysis.overrides {
+      // A runner that is no DiscoverRunner already gets an error; its methods add nothing.
+      for (method, location) in analysis.subclasses == false ? [] : analysis.overrides {
         findings.append(
           Finding(
             check: "test-runner", severity: .warning, location: location,

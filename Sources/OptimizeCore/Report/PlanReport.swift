@@ -37,7 +37,7 @@ public enum PlanReport {
     for patch in plan.patches {
       let why = plan.phase.patches.first { $0.id == patch.id }?.why ?? ""
       let place = patch.places.first.map { ", `\($0.location.path):\($0.location.line)`" } ?? ""
-      text += "- **`\(patch.id)`** (\(patch.state.rawValue)\(place)): \(patch.reason). \(why)\n"
+      text += "- **`\(patch.id)`** (\(patch.state.rawValue)\(place)): \(patch.reason). Why: \(why)\n"
     }
     text += "\n### Diff\n\n"
     if plan.files.isEmpty { text += "Nothing to change.\n" }
