@@ -32,6 +32,12 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".optimize").path))
   }
 
+  @Test func theReadmeShowsTheRealOutput() throws {
+    let repo = try TreeFixture.copy(Self.example)
+    let result = try OptimizeBinary.run(["doctor", "--repo", repo.path], in: repo)
+    #expect(result.stdout == (try ReadmeExample.block(after: "On the example (real output; exit 0):")))
+  }
+
   @Test func anErrorFindingExits1WithWhyAndFix() throws {
     let repo = try withTee()
     let result = try OptimizeBinary.run(["doctor", "--repo", repo.path], in: repo)

@@ -51,6 +51,15 @@ import Testing
     #expect(patches.map { $0["state"] as! String } == ["pending", "pending", "pending"])
   }
 
+  @Test func theReadmeDocumentsTheRealSchema() throws {
+    let (_, plan, _) = try planned()
+    let real = try JSONSerialization.jsonObject(with: Data(contentsOf: plan))
+    let documented = try JSONShape.readmeExample(after: "## Reviewed plans: `plan.json`")
+    #expect(
+      JSONShape.of(real) == JSONShape.of(documented),
+      "README: \(JSONShape.of(documented))\nreal: \(JSONShape.of(real))")
+  }
+
   @Test func applyPlanWritesExactlyThePlannedBytesThroughTheTransaction() throws {
     let (repo, plan, _) = try planned()
     let apply = try OptimizeBinary.run(["apply", "--plan", plan.path, "--repo", repo.path], in: repo)

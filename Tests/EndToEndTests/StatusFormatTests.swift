@@ -24,7 +24,7 @@ import Testing
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
     #expect(lines.count == 4, "\(result.stdout)")
-    #expect(lines[0].hasPrefix("Phase 1 (Foundation (quick wins)): drifted, applied "))
+    #expect(lines[0].hasPrefix("Phase 1 (Foundation (quick wins)): drifted (applied "))
     #expect(
       lines[1]
         == "  applied   coverage-parallel     apps/api/.coveragerc:2                parallel coverage in apps/api/.coveragerc"
@@ -71,27 +71,28 @@ import Testing
     let result = try OptimizeBinary.run(["status", "--format", "json", "--repo", repo.path], in: repo)
     #expect(result.status == 0)
     let real = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
-    let readme = try TreeFixture.read("README.md", in: TreeFixture.packageRoot)
-    let section = try #require(readme.components(separatedBy: "## `status --format json`").dropFirst().first)
-    let block = try #require(
-      section.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
-    let documented = try JSONSerialization.jsonObject(with: Data(block.utf8))
-    #expect(shape(real) == shape(documented), "README example: \(shape(documented))\nreal: \(shape(real))")
+    let documented = try JSONShape.readmeExample(after: "## `status --format json`")
+    #expect(
+      JSONShape.of(real) == JSONShape.of(documented),
+      "README: \(JSONShape.of(documented))\nreal: \(JSONShape.of(real))")
     let object = real as! [String: Any]
     #expect(object["schemaVersion"] as? Int == 1)
   }
 
-  /// The keys and value types of a JSON value, arrays reduced to their first element.
-  func shape(_ value: Any) -> String {
-    switch value {
-    case let object as [String: Any]:
-      return "{" + object.keys.sorted().map { "\($0): \(shape(object[$0]!))" }.joined(separator: ", ") + "}"
-    case let array as [Any]:
-      return "[" + (array.first.map(shape) ?? "") + "]"
-    case is NSNumber: return "number or bool"
-    case is String: return "string"
-    default: return "null"
-    }
+  @Test func theReadmeShowsTheRealOutput() throws {
+    let repo = try TreeFixture.copy(Self.example)
+    _ = try OptimizeBinary.run(["apply", "--phase", "1", "--repo", repo.path], in: repo)
+    let text = try OptimizeBinary.run(["status", "--repo", repo.path], in: repo)
+    let marker = "On the example after `optimize apply --phase 1` (real output):"
+    #expect(
+      ReadmeExample.timeless(text.stdout) == ReadmeExample.timeless(try ReadmeExample.block(after: marker)))
+    let markdown = try OptimizeBinary.run(["status", "--format", "markdown", "--repo", repo.path], in: repo)
+    #expect(
+      ReadmeExample.timeless(markdown.stdout).trimmingCharacters(in: .newlines)
+        == ReadmeExample.timeless(
+          try ReadmeExample.block(after: "ready to post as a PR comment:", language: "markdown")
+        )
+        .trimmingCharacters(in: .newlines))
   }
 
   @Test func githubActionsGetsAnnotationsAndTheStepSummary() throws {

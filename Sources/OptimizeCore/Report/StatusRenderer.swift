@@ -14,7 +14,7 @@ public enum StatusRenderer {
     let placeWidth = rows.map(\.place.count).max() ?? 0
     for phase in report.phases {
       var header = "Phase \(phase.phase) (\(phase.title)): \(paint(phase.state.rawValue, color))"
-      if let at = phase.appliedAt { header += ", applied \(at) by optimize \(phase.appliedBy ?? "?")" }
+      header += applied(phase)
       text += header + "\n"
       for patch in phase.patches {
         let row = row(patch)
@@ -34,7 +34,7 @@ public enum StatusRenderer {
     for phase in report.phases {
       text +=
         "**Phase \(phase.phase): \(phase.title)**: \(emoji(phase.state.rawValue)) \(phase.state.rawValue)"
-      if let at = phase.appliedAt { text += " (applied \(at) by optimize \(phase.appliedBy ?? "?"))" }
+      text += applied(phase)
       text += "\n\n| patch | state | where | reason |\n|---|---|---|---|\n"
       for patch in phase.patches {
         let row = row(patch)
@@ -68,6 +68,13 @@ public enum StatusRenderer {
       reason = String(message)
     }
     return (patch.id, location, reason)
+  }
+
+  /// ` 2026-… by optimize 0.1.0` after `applied`, ` (applied 2026-… by optimize 0.1.0)` after another state.
+  private static func applied(_ phase: PhaseStatus) -> String {
+    guard let at = phase.appliedAt else { return "" }
+    let when = "\(at) by optimize \(phase.appliedBy ?? "?")"
+    return phase.state == .applied ? " \(when)" : " (applied \(when))"
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {
