@@ -56,8 +56,7 @@ extension Optimize {
         do {
           try Data(try reviewed.encoded()).write(to: url, options: .atomic)
         } catch {
-          throw ValidationError(
-            "\(output): expected a file optimize can write, found \(error.localizedDescription)")
+          throw OutputError(path: output, reason: error.localizedDescription)
         }
         printError("Wrote the plan to \(output); apply exactly it with `optimize apply --plan \(output)`.")
       }
@@ -87,5 +86,16 @@ func validateReviewedPlan(phase: Int?, plan: String?, skip: [String], targets: T
   if plan != nil, !skip.isEmpty || overrides {
     throw ValidationError(
       "--plan applies the plan's own skips and targets; drop --skip and the target flags.")
+  }
+}
+
+/// A file outside the repository that optimize was asked to write and could not.
+struct OutputError: Error, CustomStringConvertible {
+  var path: String
+  var reason: String
+
+  var description: String {
+    "\(path): expected a file optimize can write, found that writing failed (\(reason)); check the folder exists "
+      + "and is writable. Nothing was written in the repository"
   }
 }

@@ -58,7 +58,7 @@ extension Optimize {
 /// Appends to the GitHub Actions job summary file.
 func appendStepSummary(_ markdown: String, to path: String) throws {
   guard let handle = FileHandle(forWritingAtPath: path) ?? createFile(path) else {
-    throw ValidationError("$GITHUB_STEP_SUMMARY (\(path)): expected a file optimize can write, found none")
+    throw OutputError(path: path, reason: "cannot open $GITHUB_STEP_SUMMARY for appending")
   }
   defer { try? handle.close() }
   try handle.seekToEnd()

@@ -171,3 +171,14 @@ import Testing
       apply.stderr.contains("\(plan.path):1:1: expected a plan in format 1, found invalid or truncated JSON"))
   }
 }
+
+@Suite struct ReviewedPlanOutputTests {
+  @Test func anUnwritablePlanFileIsAnErrorAndTheRepositoryIsUntouched() throws {
+    let repo = try TreeFixture.copy("Examples/brktickets")
+    let result = try OptimizeBinary.run(
+      ["plan", "--phase", "1", "-o", "/nonexistent-folder/plan.json", "--repo", repo.path], in: repo)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("/nonexistent-folder/plan.json: expected a file optimize can write"))
+    #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".optimize").path))
+  }
+}

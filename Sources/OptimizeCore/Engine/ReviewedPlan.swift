@@ -10,9 +10,11 @@ public struct ReviewedPlan: Sendable, Equatable, Codable {
   public var formatVersion: Int
   /// The tool version that made the plan.
   public var toolVersion: String
-  /// The phase number, its file and the SHA-256 of that file.
+  /// The phase number.
   public var phase: Int
+  /// The phase file, e.g. `phase-1.yml`.
   public var phaseFile: String
+  /// SHA-256 of the phase file the plan was made from.
   public var phaseDigest: String
   /// The patch ids left out with `--skip`, sorted.
   public var skip: [String]
@@ -27,8 +29,11 @@ public struct ReviewedPlan: Sendable, Equatable, Codable {
 
   /// The discovery overrides a plan was made with, so `apply --plan` plans the same targets.
   public struct Targets: Sendable, Equatable, Codable {
+    /// `--settings-file`, if given.
     public var settingsFile: String?
+    /// `--coverage-config`, if given.
     public var coverageConfig: String?
+    /// `--workflow`, each time given.
     public var workflows: [String]
 
     /// The overrides as discovery takes them.
@@ -53,9 +58,13 @@ public struct ReviewedPlan: Sendable, Equatable, Codable {
 
   /// One edit and the patch that wants it.
   public struct FileEdit: Sendable, Equatable, Codable {
+    /// The patch id.
     public var patch: String
+    /// The byte offset in the file before.
     public var offset: Int
+    /// The exact bytes replaced.
     public var old: String
+    /// The exact bytes written instead.
     public var new: String
   }
 
