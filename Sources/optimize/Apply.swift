@@ -7,7 +7,13 @@ extension Optimize {
       abstract: "Apply every patch of a phase, or none: verified, byte-exact, recorded in .optimize/.")
 
     @Option(name: .long, help: "The phase to apply.")
-    var phase: Int
+    var phase: Int?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Apply exactly this reviewed plan from `plan -o`; refused if stale.", valueName: "plan.json"))
+    var plan: String?
 
     @Flag(name: .long, help: "Plan and verify, print the diff, and write nothing.")
     var dryRun = false
@@ -21,11 +27,22 @@ extension Optimize {
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var targets: TargetOptions
 
+    func validate() throws {
+      try validateReviewedPlan(phase: phase, plan: plan, skip: skip, targets: targets)
+    }
+
     func run() throws {
       let repo = try repository.repository()
-      let phase = try repository.loader().phase(self.phase)
-      let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
-      let outcome = try Applier(planner: planner).apply(dryRun: dryRun, lockTimeout: lockTimeout)
+      let reviewed = try plan.map(readReviewedPlan)
+      let phase = try repository.loader().phase(reviewed?.phase ?? self.phase!)
+      let planner =
+        reviewed.map { Planner(repository: repo, phase: phase, reviewed: $0) }
+        ?? Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
+      let outcome =
+        try reviewed.map {
+          try Applier(planner: planner).apply(
+            reviewed: $0, path: plan!, dryRun: dryRun, lockTimeout: lockTimeout)
+        } ?? Applier(planner: planner).apply(dryRun: dryRun, lockTimeout: lockTimeout)
       if let recovered = outcome.recovered { print(recovered) }
       if outcome.alreadyApplied {
         print("Phase \(phase.number) is already applied; nothing written. Run `optimize status` to check it.")

@@ -48,7 +48,15 @@ func printError(_ text: String) {
   FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
-/// Whether standard output is a terminal that wants colour.
+/// Whether to colour standard output: never with a non-empty `NO_COLOR`; always with
+/// `CLICOLOR_FORCE` (other than 0) or `OPTIMIZE_FORCE_COLOR=1`; otherwise only on a terminal.
 var wantsColor: Bool {
-  isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+  let environment = ProcessInfo.processInfo.environment
+  if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+  if let force = environment["CLICOLOR_FORCE"] ?? environment["OPTIMIZE_FORCE_COLOR"], !force.isEmpty,
+    force != "0"
+  {
+    return true
+  }
+  return isatty(STDOUT_FILENO) != 0
 }

@@ -9,9 +9,11 @@ struct Optimize: ParsableCommand {
       optimize edits your repository's CI workflow, coverage config and Django settings, \
       byte-exact and verified, records every edit in .optimize/state.json, and can undo exactly \
       its own edits. Exit codes: 0 success, 1 refusal or error (nothing written), 64 bad usage; \
-      `status --check` documents its own.
+      `status --check` and `doctor` document their own.
       """,
     version: toolVersion,
-    subcommands: [PlanCommand.self, Apply.self, Status.self, Rollback.self, Recover.self, Phases.self]
+    subcommands: [
+      PlanCommand.self, Apply.self, Status.self, Rollback.self, Recover.self, Phases.self, DoctorCommand.self,
+    ]
   )
 }

@@ -24,10 +24,14 @@ public struct Applier: Sendable {
 
   /// Applies every patch of the phase, or none.
   ///
-  /// - Parameter dryRun: plan and verify, but write nothing.
+  /// - Parameters:
+  ///   - dryRun: plan and verify, but write nothing.
+  ///   - check: runs on the plan under the lock, before verification; throwing refuses the phase.
   /// - Throws: `ApplyError` when a patch blocks the phase or a required phase is missing;
   ///   `VerificationError`, `WriteError`, `LedgerError` and discovery errors otherwise.
-  public func apply(dryRun: Bool, lockTimeout: Double = 5) throws -> ApplyOutcome {
+  public func apply(
+    dryRun: Bool, lockTimeout: Double = 5, check: (Plan) throws -> Void = { _ in }
+  ) throws -> ApplyOutcome {
     let store = LedgerStore(repository: planner.repository)
     var recovered: String?
     let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
@@ -41,6 +45,7 @@ public struct Applier: Sendable {
     let missing = phase.requires.filter { ledger.phase($0) == nil }
     if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
     let plan = try planner.plan()
+    try check(plan)
     if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
     try Verifier(planner: planner).verify(plan)
     guard !dryRun else {

@@ -142,7 +142,7 @@ public struct StatusChecker: Sendable {
       let text = SourceText(path: file.path, bytes: current)
       do {
         let before = try store.snapshot(of: file)
-        let (_, hunks) = try HunkLocator.hunks(of: file, before: before)
+        let (after, hunks) = try HunkLocator.hunks(of: file, before: before)
         let mine = hunks.filter { $0.patch == recorded.id }
         let found = HunkLocator.locate(mine, in: current)
         for (hunk, offset) in zip(mine, found) {
@@ -150,10 +150,12 @@ public struct StatusChecker: Sendable {
             result.places.append(PatchPlace(text.location(ofByte: offset), "our edit is in place"))
           } else {
             result.state = .drifted
-            let line = SourceText(path: file.path, bytes: hunk.context).lineText(0)
+            let lines = String(decoding: hunk.context, as: UTF8.self).split(separator: "\n")
+            let line = String(lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "")
+            // The line our edit had when applied: the best guess of where to look now.
             result.places.append(
               PatchPlace(
-                SourceLocation(path: file.path, line: 1, column: 1),
+                SourceText(path: file.path, bytes: after).location(ofByte: hunk.inverse.offset),
                 "our edit \(line.trimmingCharacters(in: .whitespaces).debugDescription) was changed since apply"
               ))
           }

@@ -1,4 +1,4 @@
-/// Renders plans for people: the diff, then a line per patch.
+/// Renders plans for people: the diff, then a line per patch, then the preflight findings.
 public enum PlanReport {
   /// The unified diff of every file of the plan.
   public static func diff(_ plan: Plan) -> String {
@@ -20,16 +20,50 @@ public enum PlanReport {
     return text
   }
 
-  /// A Markdown summary for a pull request description.
-  public static func markdown(_ plan: Plan) -> String {
-    var text = "## optimize: phase \(plan.phase.number), \(plan.phase.title)\n\n\(plan.phase.summary)\n\n"
-    text += "| patch | state | why |\n|---|---|---|\n"
+  /// The preflight findings as warnings under the plan (nothing when there are none).
+  public static func findings(_ findings: [Finding]) -> String {
+    guard !findings.isEmpty else { return "" }
+    return "Preflight (optimize doctor):\n"
+      + DoctorReport.text(findings).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "  \($0)" }.joined(separator: "\n")
+  }
+
+  /// A Markdown summary for a pull request description: what changes and why (one line per
+  /// patch, quoting the phase's reasoning), the diff of each file, the preflight, and how to undo.
+  public static func markdown(_ plan: Plan, findings: [Finding] = []) -> String {
+    let number = plan.phase.number
+    var text = "## optimize: phase \(number), \(plan.phase.title)\n\n\(plan.phase.summary)\n\n"
+    text += "### What changes and why\n\n"
     for patch in plan.patches {
       let why = plan.phase.patches.first { $0.id == patch.id }?.why ?? ""
-      text += "| `\(patch.id)` | \(patch.state.rawValue) | \(patch.reason). \(why) |\n"
+      let place = patch.places.first.map { ", `\($0.location.path):\($0.location.line)`" } ?? ""
+      text += "- **`\(patch.id)`** (\(patch.state.rawValue)\(place)): \(patch.reason). Why: \(why)\n"
     }
-    if !plan.files.isEmpty { text += "\n```diff\n\(diff(plan))```\n" }
-    text += "\nTo undo: `optimize rollback --phase \(plan.phase.number)`.\n"
+    text += "\n### Diff\n\n"
+    if plan.files.isEmpty { text += "Nothing to change.\n" }
+    for file in plan.files {
+      let diff = UnifiedDiff.render(file)
+      let fence = String(repeating: "`", count: max(3, longestBacktickRun(diff) + 1))
+      text += "`\(file.path)`\(file.created ? " (new file)" : ""):\n\n\(fence)diff\n\(diff)\(fence)\n\n"
+    }
+    if !findings.isEmpty {
+      text += DoctorReport.markdown(findings, heading: "### Preflight") + "\n"
+    }
+    text += "### How to roll back\n\n"
+    text +=
+      "After merging, `optimize rollback --phase \(number)` undoes exactly these edits, from the original "
+      + "bytes kept in `.optimize/snapshots/phase-\(number)/`; changes made since elsewhere in these files "
+      + "are kept. Commit the result. Before merging, revert the commit.\n"
     return text
+  }
+
+  private static func longestBacktickRun(_ text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for character in text {
+      current = character == "`" ? current + 1 : 0
+      longest = max(longest, current)
+    }
+    return longest
   }
 }
