@@ -52,6 +52,8 @@ public struct Verifier: Sendable {
       try PyprojectCoverageEditor.verify(before: before, after: after, wants: wants)
     case .python(let block, let unconditional):
       try SettingsBlockEditor.verify(before: before, after: after, block: block, unconditional: unconditional)
+    case .shellLines(let units):
+      try ShellLinesVerifier.verify(before: before, after: after, units: units)
     }
   }
 }
