@@ -26,13 +26,15 @@ struct IndirectionScanner {
         return MakefileScanner(repository: repository, runner: runner).scan(
           arguments: launch.arguments, caller: caller)
       }
+      let scripts = ScriptScanner(repository: repository, runner: runner)
       if ["bash", "sh", "dash", "zsh"].contains(program.basename), launch.prefix.isEmpty,
-        let script = launch.arguments.first(where: { !$0.value.hasPrefix("-") })
+        let index = launch.arguments.firstIndex(where: { !$0.value.hasPrefix("-") })
       {
-        return ScriptScanner(repository: repository, runner: runner).scan(script.value, caller: caller)
+        let arguments = Array(launch.arguments[(index + 1)...])
+        return scripts.scan(launch.arguments[index].value, arguments: arguments, caller: caller)
       }
       if program.value.contains("/"), !program.hasExpansion, launch.prefix.isEmpty {
-        return ScriptScanner(repository: repository, runner: runner).scan(program.value, caller: caller)
+        return scripts.scan(program.value, arguments: launch.arguments, caller: caller)
       }
     }
     return ScanResult(manual: ElsewhereScanner(repository: repository, runner: runner).places(launch, caller: caller))
@@ -59,7 +61,8 @@ struct CallerFrame: Sendable {
   /// The test step for `invocation` found in `file` at `place`.
   func step(
     file: String, source: SourceText, place: CommandPlace, invocation: TestInvocation, base: String?,
-    environment: [String: String], laterCombines: Bool, repository: Repository
+    environment: [String: String], laterCombines: Bool, repository: Repository,
+    expressionValues: [String: [String]] = [:]
   ) -> TestStep {
     var mapped = invocation.range.lowerBound
     if case .lines(_, _, _, let map?) = place { mapped = map.original(mapped) ?? 0 }
@@ -70,6 +73,6 @@ struct CallerFrame: Sendable {
       context: ContextBuilder(repository: repository).context(
         of: invocation, base: base, env: environment, file: file, line: location.line),
       laterStepCombines: laterCombines || self.laterCombines, shell: nil, via: via, alias: nil,
-      expressionValues: [:])
+      expressionValues: expressionValues)
   }
 }

@@ -4,8 +4,9 @@ struct ScriptScanner {
   let repository: Repository
   let runner: TestRunner
 
-  /// The test steps of the script at `path` (as written in the command), run from `caller`.
-  func scan(_ path: String, caller: CallerFrame) -> ScanResult {
+  /// The test steps of the script at `path` (as written in the command), run from `caller` with
+  /// `arguments`, which are what `"$@"` and `$*` hold inside it.
+  func scan(_ path: String, arguments: [ShellWord], caller: CallerFrame) -> ScanResult {
     guard let base = caller.directory, let file = try? repository.join(base, path), repository.isFile(file),
       let source = try? repository.read(file), Self.isShell(source)
     else { return ScanResult() }
@@ -20,11 +21,13 @@ struct ScriptScanner {
     }
     let place = CommandPlace.lines(start: 0, text: text, kind: .script, map: nil)
     let environment = caller.environment.merging(caller.assignments) { $1 }
+    let passed = [arguments.map(\.text).joined(separator: " ")]
+    let values = ["$@": passed, "$*": passed]
     return ScanResult(
       steps: script.testInvocations(runner: runner).map { invocation in
         caller.step(
           file: file, source: source, place: place, invocation: invocation, base: base,
-          environment: environment, laterCombines: false, repository: repository)
+          environment: environment, laterCombines: false, repository: repository, expressionValues: values)
       })
   }
 

@@ -54,7 +54,7 @@ extension Planner {
       for: invocation, coverageFlag: coverageFlag, testFlags: flags, values: step.expressionValues)
     for case .unknown(let word) in CommandEditor.presence(of: flags, in: invocation, values: step.expressionValues) {
       var values = ""
-      if let name = word.expressionName, let choices = step.expressionValues[name] {
+      if let choices = step.expressionValues[word.expressionName ?? word.value], choices.count > 1 {
         values = " (on some legs only: its values are \(choices.map { "\"\($0)\"" }.joined(separator: ", ")))"
       }
       plan.problems.append(
@@ -155,7 +155,8 @@ extension Planner {
       let old = String(decoding: bytes[range], as: UTF8.self)
       return ShellLinesUnit(start: start + range.lowerBound, old: old, new: inside.applied(to: old), kind: kind)
     }
-    return (edits, units.filter { $0.old != $0.new }, newText, problems)
+    let shown = units.map(\.new).joined(separator: "\n")
+    return (edits, units.filter { $0.old != $0.new }, shown.isEmpty ? newText : shown, problems)
   }
 
   private func mergedSpans(_ spans: [Range<Int>]) -> [Range<Int>] {

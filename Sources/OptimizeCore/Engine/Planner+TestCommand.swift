@@ -26,8 +26,11 @@ extension Planner {
       var message = test.reason
       if let command = test.command, let script = try? ShellScript.parse(command) {
         let insertions = script.testInvocations(runner: spec.runner).flatMap { invocation in
-          CommandEditor.insertions(
-            for: invocation, coverageFlag: invocation.coverage == nil ? nil : spec.coverageFlag, testFlags: flags)
+          // Shown as if expansions (`"$@"`, `{posargs}`) held none of the flags.
+          var shown = invocation
+          shown.arguments.removeAll { $0.hasExpansion }
+          return CommandEditor.insertions(
+            for: shown, coverageFlag: invocation.coverage == nil ? nil : spec.coverageFlag, testFlags: flags)
         }
         message += "; change `\(command)` to:\n\(indent(insertions.applied(to: command)))"
       } else {
@@ -122,7 +125,7 @@ extension Planner {
       }
       fileEdits += edits
       for step in steps {
-        var reached = step.via.map { "reached from \($0)" } ?? "job \(step.job), \(step.stepName)"
+        var reached = step.via.map { "reached from \($0)" } ?? (step.job.isEmpty ? "composite action, \(step.stepName)" : "job \(step.job), \(step.stepName)")
         if let alias = step.alias { reached += " (through the alias at line \(alias.line))" }
         result.places.append(PatchPlace(step.location, reached))
       }

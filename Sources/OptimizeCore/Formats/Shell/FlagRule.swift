@@ -24,12 +24,12 @@ public struct FlagRule: Sendable, Equatable, Codable, Hashable {
     return unknown.map(FlagPresence.unknown) ?? .absent
   }
 
-  /// Whether the flag is among `words`, where a word that is exactly `${{ NAME }}` with listed
-  /// `values[NAME]` (a job's matrix) is tried with each value: present or absent when every value
+  /// Whether the flag is among `words`, where a word that is exactly `${{ NAME }}` (or `"$@"`) with
+  /// listed `values[NAME]` (a job's matrix, a script's arguments) is tried with each value: present or absent when every value
   /// agrees, otherwise `.unknown`.
   public func presence(in words: [ShellWord], values: [String: [String]]) -> FlagPresence {
     let plain = presence(in: words)
-    guard case .unknown(let word) = plain, let name = word.expressionName, let choices = values[name] else {
+    guard case .unknown(let word) = plain, let choices = values[word.expressionName ?? word.value] else {
       return plain
     }
     var results: [FlagPresence] = []
@@ -40,7 +40,7 @@ public struct FlagRule: Sendable, Equatable, Codable, Hashable {
         return nil
       }
       let substituted = words.flatMap { $0 == word ? replaced : [$0] }
-      results.append(presence(in: substituted, values: values.filter { $0.key != name }))
+      results.append(presence(in: substituted, values: values.filter { $0.key != (word.expressionName ?? word.value) }))
     }
     if results.allSatisfy({ $0 == .absent }) { return .absent }
     if results.allSatisfy({ if case .present = $0 { return true } else { return false } }) {
