@@ -24,7 +24,9 @@ struct ElsewhereScanner {
     switch tool {
     case "npm", "yarn", "pnpm":
       var name = arguments.first { !$0.hasPrefix("-") } ?? "test"
-      if ["run", "run-script"].contains(name) { name = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "" }
+      if ["run", "run-script"].contains(name) {
+        name = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+      }
       if name == "t" || name == "tst" { name = "test" }
       return npmScript(name, tool: tool, folder: folder, caller: caller)
     case "gulp":
@@ -50,7 +52,9 @@ struct ElsewhereScanner {
     }
   }
 
-  private func npmScript(_ name: String, tool: String, folder: String, caller: CallerFrame) -> [UneditableTest] {
+  private func npmScript(_ name: String, tool: String, folder: String, caller: CallerFrame)
+    -> [UneditableTest]
+  {
     let path = join(folder, "package.json")
     guard let source = try? repository.read(path),
       let object = try? JSONSerialization.jsonObject(with: Data(source.bytes)) as? [String: Any],
@@ -73,13 +77,15 @@ struct ElsewhereScanner {
       for line in source.lineStarts.indices {
         let text = source.lineText(line).trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("[") { inTasks = text == "[tool.taskipy.tasks]" }
-        guard inTasks, text.hasPrefix(name + " ") || text.hasPrefix(name + "=") || text.hasPrefix("\"\(name)\"")
+        guard inTasks,
+          text.hasPrefix(name + " ") || text.hasPrefix(name + "=") || text.hasPrefix("\"\(name)\"")
         else { continue }
         guard let command = quoted(in: text, containing: "manage.py"), runsTests(command) else { return [] }
         return [
           UneditableTest(
             location: SourceLocation(path: path, line: line + 1, column: 1),
-            reason: "the taskipy task `\(name)`, run by \(caller.via), runs the tests; optimize does not edit "
+            reason:
+              "the taskipy task `\(name)`, run by \(caller.via), runs the tests; optimize does not edit "
               + "[tool.taskipy.tasks]", command: command)
         ]
       }
@@ -89,7 +95,10 @@ struct ElsewhereScanner {
 
   private func container(program: String, arguments: [String], caller: CallerFrame) -> [UneditableTest] {
     let words = [program] + arguments
-    guard words.contains(where: { $0 == "test" || $0 == "tests" || $0.hasSuffix("test.sh") || $0.hasSuffix("tests.sh") }),
+    guard
+      words.contains(where: {
+        $0 == "test" || $0 == "tests" || $0.hasSuffix("test.sh") || $0.hasSuffix("tests.sh")
+      }),
       !words.contains(where: { $0.hasSuffix("pytest") })
     else { return [] }
     let candidates = repository.list(caller.directory ?? "").filter {
@@ -130,11 +139,13 @@ struct ElsewhereScanner {
     for file in ["pyproject.toml", "setup.cfg", "setup.py"] {
       for path in Set([join(folder, file), file]) {
         guard let source = try? repository.read(path),
-          let line = lineIndex(in: source, where: { text in
-            let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
-              .replacingOccurrences(of: "'", with: "")
-            return trimmed.hasPrefix(name + " =") || trimmed.hasPrefix(name + "=")
-          })
+          let line = lineIndex(
+            in: source,
+            where: { text in
+              let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+                .replacingOccurrences(of: "'", with: "")
+              return trimmed.hasPrefix(name + " =") || trimmed.hasPrefix(name + "=")
+            })
         else { continue }
         return "\(path):\(line + 1)"
       }
@@ -155,7 +166,9 @@ struct ElsewhereScanner {
   private func quoted(in line: String, containing needle: String) -> String? {
     for quote in ["\"", "'", "`"] {
       let parts = line.components(separatedBy: quote)
-      if parts.count >= 3, let part = parts.enumerated().first(where: { $0.offset % 2 == 1 && $0.element.contains(needle) }) {
+      if parts.count >= 3,
+        let part = parts.enumerated().first(where: { $0.offset % 2 == 1 && $0.element.contains(needle) })
+      {
         return part.element
       }
     }

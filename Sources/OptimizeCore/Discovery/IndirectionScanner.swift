@@ -21,7 +21,8 @@ struct IndirectionScanner {
     for word in command.assignments {
       if let pair = word.assignment { caller.assignments[pair.name] = pair.value }
     }
-    if launch.python == nil, launch.coverageLauncher.isEmpty, case .executable(let program)? = launch.program {
+    if launch.python == nil, launch.coverageLauncher.isEmpty, case .executable(let program)? = launch.program
+    {
       if ["make", "gmake"].contains(program.basename), launch.prefix.isEmpty {
         return MakefileScanner(repository: repository, runner: runner).scan(
           arguments: launch.arguments, caller: caller)
@@ -37,7 +38,8 @@ struct IndirectionScanner {
         return scripts.scan(program.value, arguments: launch.arguments, caller: caller)
       }
     }
-    return ScanResult(manual: ElsewhereScanner(repository: repository, runner: runner).places(launch, caller: caller))
+    return ScanResult(
+      manual: ElsewhereScanner(repository: repository, runner: runner).places(launch, caller: caller))
   }
 }
 

@@ -60,7 +60,8 @@ struct MakefileScanner {
       for (index, line) in rule.recipe.enumerated() {
         guard let script = scripts[index].1 else { continue }
         let later = laterCombines || combines[(index + 1)...].contains(true)
-        let place = CommandPlace.lines(start: line.start, text: line.text, kind: .makefile, map: scripts[index].0)
+        let place = CommandPlace.lines(
+          start: line.start, text: line.text, kind: .makefile, map: scripts[index].0)
         let invocations = script.testInvocations(runner: scanner.runner)
         for invocation in invocations {
           steps.append(

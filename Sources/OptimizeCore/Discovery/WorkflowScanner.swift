@@ -89,7 +89,8 @@ struct WorkflowScanner {
 
   private func scan(_ job: JobFrame, path: String, source: SourceText, document: YAMLDocument) -> ScanResult {
     let checkoutPath = job.steps.lazy.compactMap { step -> String? in
-      guard let uses = step["uses"]?.string, uses.hasPrefix("actions/checkout"), step["with"]?["repository"] == nil
+      guard let uses = step["uses"]?.string, uses.hasPrefix("actions/checkout"),
+        step["with"]?["repository"] == nil
       else { return nil }
       return step["with"]?["path"]?.string
     }.first
@@ -97,10 +98,23 @@ struct WorkflowScanner {
     let parsed = scripts.map { entry in entry.flatMap { try? ShellScript.parse($0.scalar.value) } }
     var result = ScanResult()
     for (index, stepNode) in job.steps.enumerated() {
-      guard let step = stepNode.mapping, let (scalar, alias) = scripts[index], let shell = parsed[index] else {
+      guard let step = stepNode.mapping, let (scalar, alias) = scripts[index] else { continue }
+      guard let shell = parsed[index] else {
+        let entryPoint = runner.commandName.split(separator: " ").first.map(String.init) ?? runner.commandName
+        if scalar.value.contains(entryPoint) {
+          var why = "it does not split into shell words"
+          do { try ShellScript.validate(scalar.value) } catch { why = "\(error)" }
+          result.manual.append(
+            UneditableTest(
+              location: location(ofLine: 0, in: scalar, source: source),
+              reason: "this run: mentions \(entryPoint) but cannot be read as shell (\(why)); "
+                + "fix it, or add the flags to its test command by hand", command: nil))
+        }
         continue
       }
-      let later = parsed[(index + 1)...].contains { $0?.coverageCommands().contains { $0.subcommand == .combine } ?? false }
+      let later = parsed[(index + 1)...].contains {
+        $0?.coverageCommands().contains { $0.subcommand == .combine } ?? false
+      }
       let stepDirectory = step["working-directory"]?.string ?? job.directory
       let frame = StepFrame(
         file: path, job: job.key, stepName: step["name"]?.string ?? "step \(index + 1)",
@@ -115,7 +129,8 @@ struct WorkflowScanner {
         let location = self.location(of: invocation, in: scalar, source: source)
         result.steps.append(
           TestStep(
-            file: path, job: job.key, stepName: frame.stepName, place: .yaml(scalar: scalar, keyColumn: keyColumn),
+            file: path, job: job.key, stepName: frame.stepName,
+            place: .yaml(scalar: scalar, keyColumn: keyColumn),
             invocation: invocation, location: location,
             context: builder.context(
               of: invocation, base: frame.directory, env: frame.environment, file: path, line: location.line),
@@ -133,7 +148,9 @@ struct WorkflowScanner {
   }
 
   /// The `run:` scalar of a step, following an alias to its anchor.
-  private func runScript(of step: YAMLNode, in document: YAMLDocument) -> (scalar: YAMLScalar, alias: YAMLAlias?)? {
+  private func runScript(of step: YAMLNode, in document: YAMLDocument) -> (
+    scalar: YAMLScalar, alias: YAMLAlias?
+  )? {
     switch step["run"] {
     case .scalar(let scalar)?: return (scalar, nil)
     case .alias(let alias)?:
@@ -167,7 +184,9 @@ struct WorkflowScanner {
     for (key, value) in matrix.entries {
       guard let name = key.string, name != "include", name != "exclude" else { continue }
       let items = resolve(value, in: document).items.map { resolve($0, in: document).string }
-      if !items.isEmpty, items.allSatisfy({ $0 != nil }) { values["matrix.\(name)"] = items.compactMap { $0 } }
+      if !items.isEmpty, items.allSatisfy({ $0 != nil }) {
+        values["matrix.\(name)"] = items.compactMap { $0 }
+      }
     }
     for entry in resolve(matrix["include"], in: document)?.items ?? [] {
       for (key, value) in resolve(entry, in: document).mapping?.entries ?? [] {
@@ -209,7 +228,9 @@ struct WorkflowScanner {
   }
 
   /// The line of the invocation inside the file.
-  private func location(of invocation: TestInvocation, in scalar: YAMLScalar, source: SourceText) -> SourceLocation {
+  private func location(of invocation: TestInvocation, in scalar: YAMLScalar, source: SourceText)
+    -> SourceLocation
+  {
     location(ofLine: invocation.line, in: scalar, source: source)
   }
 

@@ -12,6 +12,8 @@ struct UnitPlan: Equatable {
   var problems: [String] = []
   /// Remarks for the reviewer.
   var notes: [String] = []
+  /// The start offsets of test commands that already have everything.
+  var unchanged: Set<Int> = []
 
   var isEmpty: Bool { insertions.isEmpty && recipeCombines.isEmpty }
 
@@ -36,6 +38,7 @@ extension Planner {
         unit.problems.append(
           "this command is shared (through an anchor or alias) by steps that need different changes")
       }
+      if plans[0].isEmpty && plans[0].problems.isEmpty { unit.unchanged.insert(key) }
       unit.insertions += plans[0].insertions
       unit.recipeCombines += plans[0].recipeCombines
       unit.spans += plans[0].spans
@@ -52,7 +55,9 @@ extension Planner {
     let coverageFlag = invocation.coverage == nil ? nil : spec.coverageFlag
     plan.insertions = CommandEditor.insertions(
       for: invocation, coverageFlag: coverageFlag, testFlags: flags, values: step.expressionValues)
-    for case .unknown(let word) in CommandEditor.presence(of: flags, in: invocation, values: step.expressionValues) {
+    for case .unknown(let word) in CommandEditor.presence(
+      of: flags, in: invocation, values: step.expressionValues)
+    {
       var values = ""
       if let choices = step.expressionValues[word.expressionName ?? word.value], choices.count > 1 {
         values = " (on some legs only: its values are \(choices.map { "\"\($0)\"" }.joined(separator: ", ")))"
@@ -138,9 +143,10 @@ extension Planner {
     }
     let newText = mapped.applied(to: text)
     var merged: [ScriptInsertion] = []
-    for insertion in mapped.enumerated().sorted(by: { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) })
-      .map(\.element)
-    {
+    for insertion in mapped.enumerated().sorted(by: {
+      ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+    })
+    .map(\.element) {
       if merged.last?.offset == insertion.offset {
         merged[merged.count - 1].text += insertion.text
       } else {
@@ -153,7 +159,8 @@ extension Planner {
       let inside = merged.filter { range.contains($0.offset) || range.upperBound == $0.offset }
         .map { ScriptInsertion(offset: $0.offset - range.lowerBound, text: $0.text) }
       let old = String(decoding: bytes[range], as: UTF8.self)
-      return ShellLinesUnit(start: start + range.lowerBound, old: old, new: inside.applied(to: old), kind: kind)
+      return ShellLinesUnit(
+        start: start + range.lowerBound, old: old, new: inside.applied(to: old), kind: kind)
     }
     let shown = units.map(\.new).joined(separator: "\n")
     return (edits, units.filter { $0.old != $0.new }, shown.isEmpty ? newText : shown, problems)

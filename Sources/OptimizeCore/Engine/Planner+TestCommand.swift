@@ -96,10 +96,11 @@ extension Planner {
         if plan.problems.isEmpty {
           do {
             if document == nil { document = try YAMLDocument(source: source) }
-            let keyColumn = steps.first { $0.alias == nil }.map { step -> Int? in
-              if case .yaml(_, let column) = step.place { return column }
-              return nil
-            } ?? nil
+            let keyColumn =
+              steps.first { $0.alias == nil }.map { step -> Int? in
+                if case .yaml(_, let column) = step.place { return column }
+                return nil
+              } ?? nil
             edits = try ScalarEditor.edits(
               for: scalar, in: document!,
               insertions: plan.insertions.map { ValueInsertion(offset: $0.offset, text: $0.text) },
@@ -120,12 +121,19 @@ extension Planner {
       }
       if let problem = plan.problems.first {
         result.state = .manual
-        result.places.append(PatchPlace(first.location, "\(problem); the new command is:\n\(indent(newText))"))
+        result.places.append(
+          PatchPlace(first.location, "\(problem); the new command is:\n\(indent(newText))"))
         continue
       }
       fileEdits += edits
       for step in steps {
-        var reached = step.via.map { "reached from \($0)" } ?? (step.job.isEmpty ? "composite action, \(step.stepName)" : "job \(step.job), \(step.stepName)")
+        if plan.unchanged.contains(step.invocation.range.lowerBound) {
+          result.places.append(PatchPlace(step.location, "already runs \(describe(step))"))
+          continue
+        }
+        var reached =
+          step.via.map { "reached from \($0)" }
+          ?? (step.job.isEmpty ? "composite action, \(step.stepName)" : "job \(step.job), \(step.stepName)")
         if let alias = step.alias { reached += " (through the alias at line \(alias.line))" }
         result.places.append(PatchPlace(step.location, reached))
       }
@@ -136,8 +144,8 @@ extension Planner {
     return true
   }
 
-  /// Why an anchored `run:` value cannot be edited at its anchor: an alias of it that is not the
-  /// `run:` of a test step.
+  /// Why an anchored `run:` value cannot be edited at its anchor: the anchor is not itself a test
+  /// step's `run:`, or an alias of it is used elsewhere.
   private func anchorProblem(_ anchor: String, steps: [TestStep], source: SourceText) throws -> String? {
     let document = try YAMLDocument(source: source)
     let used = Set(steps.compactMap(\.alias).map(\.line))
@@ -148,6 +156,11 @@ extension Planner {
         return "the run: value is the anchor &\(anchor), which \(location) also uses outside a test step's "
           + "run:; edit it by hand or give that place its own value"
       }
+    }
+    if steps.allSatisfy({ $0.alias != nil }), let start = steps.first?.place.start {
+      return
+        "the run: value is the alias *\(anchor), whose anchor &\(anchor) at \(source.location(ofByte: start)) "
+        + "is not a test step's run:; edit it by hand or give the step its own value"
     }
     return nil
   }

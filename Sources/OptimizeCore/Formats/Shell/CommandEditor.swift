@@ -73,7 +73,8 @@ public enum CommandEditor {
   ) -> String {
     func text(_ words: [ShellWord]) -> String {
       guard let first = words.first, let last = words.last else { return "" }
-      return written(first.range.lowerBound..<last.range.upperBound) ?? words.map(\.text).joined(separator: " ")
+      return written(first.range.lowerBound..<last.range.upperBound)
+        ?? words.map(\.text).joined(separator: " ")
     }
     var words = invocation.assignments.filter { $0.value.hasPrefix("COVERAGE_") }.map { text([$0]) }
     words += invocation.prefixWords.filter { $0.value != "time" }.map { text([$0]) }

@@ -40,7 +40,8 @@ public struct FlagRule: Sendable, Equatable, Codable, Hashable {
         return nil
       }
       let substituted = words.flatMap { $0 == word ? replaced : [$0] }
-      results.append(presence(in: substituted, values: values.filter { $0.key != (word.expressionName ?? word.value) }))
+      results.append(
+        presence(in: substituted, values: values.filter { $0.key != (word.expressionName ?? word.value) }))
     }
     if results.allSatisfy({ $0 == .absent }) { return .absent }
     if results.allSatisfy({ if case .present = $0 { return true } else { return false } }) {

@@ -124,7 +124,10 @@ public struct Makefile: Sendable {
 
   /// `targets: prerequisites [; recipe]`; nil for directives and target-specific variables.
   private static func ruleHeader(_ line: String) -> Rule? {
-    let directives = ["ifeq", "ifneq", "ifdef", "ifndef", "else", "endif", "include", "-include", "sinclude", "vpath", "unexport"]
+    let directives = [
+      "ifeq", "ifneq", "ifdef", "ifndef", "else", "endif", "include", "-include", "sinclude", "vpath",
+      "unexport",
+    ]
     if directives.contains(where: { line == $0 || line.hasPrefix($0 + " ") || line.hasPrefix($0 + "(") }) {
       return nil
     }

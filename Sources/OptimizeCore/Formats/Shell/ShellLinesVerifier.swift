@@ -52,7 +52,8 @@ public enum ShellLinesVerifier {
           try ShellScript.validate(piece.text)
         } catch let error as ShellError {
           throw FormatError(
-            in: after, atByte: start + piece.offset + error.offset, expected: error.expected, found: error.found,
+            in: after, atByte: start + piece.offset + error.offset, expected: error.expected,
+            found: error.found,
             fix: "this is a bug in optimize, please report it with the file")
         }
       }
