@@ -73,7 +73,7 @@ struct CallerFrame: Sendable {
       file: file, job: step.job, stepName: step.stepName, place: place, invocation: invocation,
       location: location,
       context: ContextBuilder(repository: repository).context(
-        of: invocation, base: base, env: environment, file: file, line: location.line),
+        of: invocation, base: base, env: environment, file: file, line: location.line, envFile: step.file),
       laterStepCombines: laterCombines || self.laterCombines, shell: nil, via: via, alias: nil,
       expressionValues: expressionValues)
   }

@@ -1,5 +1,5 @@
-/// Finds the test commands behind `make TARGET`: the recipe lines of the target, its prerequisites
-/// and the targets it runs with `$(MAKE) other`, one level deep.
+/// Finds the test commands behind `make TARGET`: the recipe lines of the target and of its
+/// prerequisites, and of the targets it runs with `$(MAKE) other`, one level deep.
 struct MakefileScanner {
   let repository: Repository
   let runner: TestRunner
@@ -52,10 +52,9 @@ struct MakefileScanner {
         return (map, try? ShellScript.parse(map.expanded))
       }
       let combines = scripts.map { $0.1?.coverageCommands().contains { $0.subcommand == .combine } ?? false }
-      if depth == 0 {
-        for prerequisite in rule.prerequisites {
-          visit(prerequisite, depth: 1, laterCombines: laterCombines || combines.contains(true))
-        }
+      // Prerequisites run as part of the same `make`, at any depth; `$(MAKE) other` is followed once.
+      for prerequisite in rule.prerequisites {
+        visit(prerequisite, depth: depth, laterCombines: laterCombines || combines.contains(true))
       }
       for (index, line) in rule.recipe.enumerated() {
         guard let script = scripts[index].1 else { continue }

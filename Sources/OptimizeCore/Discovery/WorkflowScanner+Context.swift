@@ -3,10 +3,13 @@ struct ContextBuilder {
   let repository: Repository
 
   /// The context of `invocation`, whose shell text starts in the repository folder `base` (nil when
-  /// unknown) with the environment `env`; `file` and `line` name the command in messages.
+  /// unknown) with the environment `env`; `file` and `line` name the command in messages, `envFile`
+  /// the file that set `env` (the workflow, for a Makefile or script it runs).
   func context(
-    of invocation: TestInvocation, base: String?, env: [String: String], file: String, line: Int
+    of invocation: TestInvocation, base: String?, env: [String: String], file: String, line: Int,
+    envFile: String? = nil
   ) -> TestContext {
+    let source = { (name: String) in invocation.environment[name] != nil ? file : envFile ?? file }
     let environment = env.merging(invocation.environment) { $1 }
     let directory = folder(base, after: invocation.workingDirectory)
     var pythonRoot = directory
@@ -19,13 +22,13 @@ struct ContextBuilder {
     if let module = invocation.settings {
       settings = (module, "--settings on \(file):\(line)")
     } else if let module = environment["DJANGO_SETTINGS_MODULE"] {
-      settings = (module, "DJANGO_SETTINGS_MODULE in \(file)")
+      settings = (module, "DJANGO_SETTINGS_MODULE in \(source("DJANGO_SETTINGS_MODULE"))")
     }
     var rcfile: (String, String)?
     if let path = invocation.coverage?.rcfile {
       rcfile = (path, "--rcfile on \(file):\(line)")
     } else if let path = environment["COVERAGE_RCFILE"] {
-      rcfile = (path, "COVERAGE_RCFILE in \(file)")
+      rcfile = (path, "COVERAGE_RCFILE in \(source("COVERAGE_RCFILE"))")
     }
     return TestContext(
       workingDirectory: directory, pythonRoot: pythonRoot, settingsModule: settings, rcfile: rcfile,
