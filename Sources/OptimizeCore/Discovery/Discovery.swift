@@ -20,6 +20,8 @@ public struct DiscoveryOptions: Sendable, Equatable {
 public struct Discovery: Sendable {
   /// Every CI step that runs the tests.
   public var testSteps: [TestStep]
+  /// Test commands found where optimize does not edit them.
+  public var uneditableTests: [UneditableTest] = []
   /// The settings modules the tests load, without duplicates.
   public var settingsTargets: [SettingsTarget]
   /// Why a settings module could not be found, each with the place to look.
@@ -38,16 +40,17 @@ public struct Discovery: Sendable {
     in repository: Repository, runner: TestRunner = .django, options: DiscoveryOptions = DiscoveryOptions()
   ) throws -> Discovery {
     let scanner = WorkflowScanner(repository: repository, runner: runner)
-    var steps: [TestStep] = []
+    var found = ScanResult()
     var problems: [FormatError] = []
     for file in try scanner.workflowFiles(override: options.workflows) {
       do {
-        steps += try scanner.scan(file)
+        found += try scanner.scan(file)
       } catch let error as FormatError {
         problems.append(error)
       }
     }
     if !problems.isEmpty { throw DiscoveryError.malformed(problems) }
+    let steps = found.steps
 
     let roots = unique(steps.compactMap(\.context.pythonRoot))
     let fallbackRoots = roots.isEmpty ? findManagePyFolders(in: repository) : roots
@@ -55,6 +58,7 @@ public struct Discovery: Sendable {
       testSteps: steps, settingsTargets: [], settingsProblems: [], coverageTargets: [],
       djangoVersion: DjangoVersionReader(repository: repository).version(near: fallbackRoots),
       djangoRoots: fallbackRoots)
+    discovery.uneditableTests = found.manual
     try discovery.locateSettings(in: repository, override: options.settingsFile)
     try discovery.locateCoverage(in: repository, override: options.coverageConfig)
     return discovery

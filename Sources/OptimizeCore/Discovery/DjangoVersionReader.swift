@@ -7,7 +7,8 @@ struct DjangoVersionReader {
   /// The pinned version (or lowest allowed version), with the file and line it came from.
   func version(near folders: [String]) -> (version: DjangoVersion, source: String)? {
     var candidates: [String] = []
-    for folder in [""] + folders {
+    // The folder of the manage.py the tests run pins more precisely than the repository root.
+    for folder in folders + [""] {
       for name in [
         "requirements.txt", "requirements-dev.txt", "requirements-test.txt",
         "requirements_dev.txt", "requirements_test.txt", "pyproject.toml", "setup.cfg", "Pipfile",

@@ -1,146 +1,215 @@
-/// Finds every CI step that runs the tests: GitHub Actions workflows under `.github/workflows/`.
+/// What scanning CI found: the test commands it can edit, and the ones that need a person.
+struct ScanResult: Sendable {
+  /// Every test command found, wherever it lives.
+  var steps: [TestStep] = []
+  /// Test commands found where optimize does not edit (npm scripts, tox, entry points…).
+  var manual: [UneditableTest] = []
+
+  static func += (lhs: inout ScanResult, rhs: ScanResult) {
+    lhs.steps += rhs.steps
+    lhs.manual += rhs.manual
+  }
+}
+
+/// What a workflow step hands to each command of its `run:` script.
+struct StepFrame: Sendable {
+  var file: String
+  var job: String
+  var stepName: String
+  /// The repository-relative folder the script starts in; nil when unknown.
+  var directory: String?
+  var environment: [String: String]
+  var shell: String?
+  var laterStepCombines: Bool
+  var expressionValues: [String: [String]]
+}
+
+/// Finds every CI step that runs the tests: GitHub Actions workflows under `.github/workflows/`
+/// (reusable ones included) and composite actions under `.github/actions/*/`, following `make`
+/// targets and shell scripts of the repository.
 struct WorkflowScanner {
   let repository: Repository
   let runner: TestRunner
 
-  /// The workflow files to scan: the user's choice, or every `*.yml`/`*.yaml` in the folder.
+  /// The workflow and action files to scan: the user's choice, or every workflow and every
+  /// `.github/actions/*/action.yml`.
   func workflowFiles(override: [String]) throws -> [String] {
     if !override.isEmpty { return try override.map { try repository.normalize($0) } }
+    let isYAML = { (name: String) in name.hasSuffix(".yml") || name.hasSuffix(".yaml") }
     let folder = ".github/workflows"
-    return repository.list(folder).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
-      .map { "\(folder)/\($0)" }
-      .filter { repository.kind(of: $0) != .folder }
+    var files = repository.list(folder).filter(isYAML).map { "\(folder)/\($0)" }
+    for action in repository.list(".github/actions") {
+      let actionFolder = ".github/actions/\(action)"
+      guard repository.kind(of: actionFolder) == .folder else { continue }
+      files += ["action.yml", "action.yaml"].map { "\(actionFolder)/\($0)" }.filter { repository.isFile($0) }
+    }
+    return files.filter { repository.kind(of: $0) != .folder }
   }
 
-  /// Every test step of one workflow file.
+  /// Every test command reached from one workflow or action file.
   ///
-  /// - Throws: `FormatError` for a malformed workflow, `RepositoryError` for an unreadable one.
-  func scan(_ path: String) throws -> [TestStep] {
+  /// - Throws: `FormatError` for a malformed file, `RepositoryError` for an unreadable one.
+  func scan(_ path: String) throws -> ScanResult {
     let source = try repository.read(path)
     let document = try YAMLDocument(source: source)
-    guard let root = document.root?.mapping else { return [] }
-    let workflowEnv = environment(root["env"])
-    let workflowDirectory = root["defaults"]?["run"]?["working-directory"]?.string
-    var steps: [TestStep] = []
-    for (jobKey, jobNode) in root["jobs"]?.mapping?.entries ?? [] {
-      guard let job = jobNode.mapping else { continue }
-      let jobEnv = workflowEnv.merging(environment(job["env"])) { $1 }
-      let jobDirectory = job["defaults"]?["run"]?["working-directory"]?.string ?? workflowDirectory
-      let stepNodes = job["steps"]?.items ?? []
-      let checkoutPath = stepNodes.lazy.compactMap { step -> String? in
-        guard let uses = step["uses"]?.string, uses.hasPrefix("actions/checkout"),
-          step["with"]?["repository"] == nil
-        else { return nil }
-        return step["with"]?["path"]?.string
-      }.first
-      let scripts = stepNodes.map { script(of: $0, in: document) }
-      for (index, stepNode) in stepNodes.enumerated() {
-        guard let step = stepNode.mapping, let (scalar, alias) = scripts[index] else { continue }
-        guard let shell = try? ShellScript.parse(scalar.value) else { continue }
-        let stepEnv = jobEnv.merging(environment(step["env"])) { $1 }
-        let directory = step["working-directory"]?.string ?? jobDirectory
-        let later = scripts[(index + 1)...].contains { entry in
-          guard let entry, let script = try? ShellScript.parse(entry.scalar.value) else { return false }
-          return script.coverageCommands().contains { $0.subcommand == .combine }
-        }
-        let keyColumn = step.keyNode("run").map { source.location(ofByte: $0.start).column - 1 } ?? 0
-        for invocation in shell.testInvocations(runner: runner) {
-          let context = self.context(
-            of: invocation, stepDirectory: directory, checkoutPath: checkoutPath, env: stepEnv,
-            file: path, source: source, scalar: scalar)
-          steps.append(
-            TestStep(
-              file: path, job: jobKey.string ?? "", stepName: step["name"]?.string ?? "step \(index + 1)",
-              scalar: scalar, keyColumn: keyColumn, invocation: invocation,
-              location: location(of: invocation, in: scalar, source: source), context: context,
-              laterStepCombines: later,
-              shell: step["shell"]?.string ?? job["defaults"]?["run"]?["shell"]?
-                .string ?? root["defaults"]?["run"]?["shell"]?.string,
-              manualReason: alias.map {
-                "the run: value is the alias *\($0); edit the anchor &\($0) by hand or remove the alias"
-              }))
-        }
-      }
+    guard let root = document.root.map({ resolve($0, in: document) })?.mapping else { return ScanResult() }
+    let workflowEnv = environment(root["env"], in: document)
+    let workflowDefaults = root["defaults"]?["run"]
+    var result = ScanResult()
+    if let steps = root["runs"]?["steps"] {
+      // A composite action: its steps start in the workspace, like a job's.
+      let job = JobFrame(
+        key: "", env: workflowEnv, directory: nil, shell: nil, matrix: [:],
+        steps: resolve(steps, in: document).items.map { resolve($0, in: document) })
+      result += scan(job, path: path, source: source, document: document)
     }
-    return steps
-  }
-
-  /// The `run:` scalar of a step, following an alias to its anchor (reported as manual).
-  private func script(of step: YAMLNode, in document: YAMLDocument) -> (scalar: YAMLScalar, alias: String?)? {
-    switch step["run"] {
-    case .scalar(let scalar)?: return (scalar, nil)
-    case .alias(let alias)?:
-      guard let scalar = document.anchors[alias.anchor]?.scalar else { return nil }
-      return (scalar, alias.anchor)
-    default: return nil
-    }
-  }
-
-  private func environment(_ node: YAMLNode?) -> [String: String] {
-    var result: [String: String] = [:]
-    for (key, value) in node?.mapping?.entries ?? [] {
-      if let key = key.string, let value = value.string { result[key] = value }
+    for (jobKey, jobNode) in resolve(root["jobs"], in: document)?.mapping?.entries ?? [] {
+      guard let job = resolve(jobNode, in: document).mapping else { continue }
+      let defaults = job["defaults"]?["run"]
+      let frame = JobFrame(
+        key: jobKey.string ?? "", env: workflowEnv.merging(environment(job["env"], in: document)) { $1 },
+        directory: defaults?["working-directory"]?.string ?? workflowDefaults?["working-directory"]?.string,
+        shell: defaults?["shell"]?.string ?? workflowDefaults?["shell"]?.string,
+        matrix: matrixValues(job["strategy"]?["matrix"], in: document),
+        steps: resolve(job["steps"], in: document)?.items.map { resolve($0, in: document) } ?? [])
+      result += scan(frame, path: path, source: source, document: document)
     }
     return result
   }
 
-  /// The line of the invocation inside the file.
-  private func location(of invocation: TestInvocation, in scalar: YAMLScalar, source: SourceText)
-    -> SourceLocation
-  {
-    var location = source.location(ofByte: scalar.start)
-    if scalar.style == .literal || scalar.style == .folded {
-      location.line += 1 + invocation.line
-      location.column = 1
-      let lineIndex = location.line - 1
-      if lineIndex < source.lineStarts.count {
-        let text = source.lineText(lineIndex)
-        location.column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
-      }
-    }
-    return location
+  /// What a job gives its steps.
+  private struct JobFrame {
+    var key: String
+    var env: [String: String]
+    var directory: String?
+    var shell: String?
+    var matrix: [String: [String]]
+    var steps: [YAMLNode]
   }
 
-  private func context(
-    of invocation: TestInvocation, stepDirectory: String?, checkoutPath: String?,
-    env: [String: String], file: String, source: SourceText, scalar: YAMLScalar
-  ) -> TestContext {
-    let environment = env.merging(invocation.environment) { $1 }
-    var directory: String? = ""
-    if let stepDirectory {
-      directory = workspaceRelative(stepDirectory, checkoutPath: checkoutPath)
-    } else if let checkoutPath, !checkoutPath.isEmpty {
+  private func scan(_ job: JobFrame, path: String, source: SourceText, document: YAMLDocument) -> ScanResult {
+    let checkoutPath = job.steps.lazy.compactMap { step -> String? in
+      guard let uses = step["uses"]?.string, uses.hasPrefix("actions/checkout"),
+        step["with"]?["repository"] == nil
+      else { return nil }
+      return step["with"]?["path"]?.string
+    }.first
+    let scripts = job.steps.map { runScript(of: $0, in: document) }
+    let parsed = scripts.map { entry in entry.flatMap { try? ShellScript.parse($0.scalar.value) } }
+    var result = ScanResult()
+    for (index, stepNode) in job.steps.enumerated() {
+      guard let step = stepNode.mapping, let (scalar, alias) = scripts[index] else { continue }
+      guard let shell = parsed[index] else {
+        let entryPoint = runner.commandName.split(separator: " ").first.map(String.init) ?? runner.commandName
+        if scalar.value.contains(entryPoint) {
+          var why = "it does not split into shell words"
+          do { try ShellScript.validate(scalar.value) } catch { why = "\(error)" }
+          result.manual.append(
+            UneditableTest(
+              location: location(ofLine: 0, in: scalar, source: source),
+              reason: "this run: mentions \(entryPoint) but cannot be read as shell (\(why)); "
+                + "fix it, or add the flags to its test command by hand", command: nil))
+        }
+        continue
+      }
+      let later = parsed[(index + 1)...].contains {
+        $0?.coverageCommands().contains { $0.subcommand == .combine } ?? false
+      }
+      let stepDirectory = step["working-directory"]?.string ?? job.directory
+      let frame = StepFrame(
+        file: path, job: job.key, stepName: step["name"]?.string ?? "step \(index + 1)",
+        directory: baseDirectory(stepDirectory, checkoutPath: checkoutPath),
+        environment: job.env.merging(environment(step["env"], in: document)) { $1 },
+        shell: step["shell"]?.string ?? job.shell, laterStepCombines: later,
+        expressionValues: job.matrix)
+      let keyColumn = step.keyNode("run").map { source.location(ofByte: $0.start).column - 1 } ?? 0
+      let builder = ContextBuilder(repository: repository)
+      let invocations = shell.testInvocations(runner: runner)
+      for invocation in invocations {
+        let location = self.location(of: invocation, in: scalar, source: source)
+        result.steps.append(
+          TestStep(
+            file: path, job: job.key, stepName: frame.stepName,
+            place: .yaml(scalar: scalar, keyColumn: keyColumn),
+            invocation: invocation, location: location,
+            context: builder.context(
+              of: invocation, base: frame.directory, env: frame.environment, file: path, line: location.line),
+            laterStepCombines: later, shell: frame.shell, via: nil,
+            alias: alias.map { source.location(ofByte: $0.start) }, expressionValues: job.matrix))
+      }
+      let followed = shell.commands.filter { command in !invocations.contains { $0.range == command.range } }
+      for command in followed {
+        let line = self.location(ofLine: command.line, in: scalar, source: source)
+        result += IndirectionScanner(repository: repository, runner: runner)
+          .scan(command, in: shell, frame: frame, at: line)
+      }
+    }
+    return result
+  }
+
+  /// The `run:` scalar of a step, following an alias to its anchor.
+  private func runScript(of step: YAMLNode, in document: YAMLDocument) -> (
+    scalar: YAMLScalar, alias: YAMLAlias?
+  )? {
+    switch step["run"] {
+    case .scalar(let scalar)?: return (scalar, nil)
+    case .alias(let alias)?:
+      guard let scalar = document.anchors[alias.anchor]?.scalar else { return nil }
+      return (scalar, alias)
+    default: return nil
+    }
+  }
+
+  private func resolve(_ node: YAMLNode?, in document: YAMLDocument) -> YAMLNode? {
+    node.map { resolve($0, in: document) }
+  }
+
+  private func resolve(_ node: YAMLNode, in document: YAMLDocument) -> YAMLNode {
+    if case .alias(let alias) = node, let target = document.anchors[alias.anchor] { return target }
+    return node
+  }
+
+  private func environment(_ node: YAMLNode?, in document: YAMLDocument) -> [String: String] {
+    var result: [String: String] = [:]
+    for (key, value) in resolve(node, in: document)?.mapping?.entries ?? [] {
+      if let key = key.string, let value = resolve(value, in: document).string { result[key] = value }
+    }
+    return result
+  }
+
+  /// The values each `${{ matrix.NAME }}` can take, when the matrix lists them literally.
+  private func matrixValues(_ node: YAMLNode?, in document: YAMLDocument) -> [String: [String]] {
+    guard let matrix = resolve(node, in: document)?.mapping else { return [:] }
+    var values: [String: [String]] = [:]
+    for (key, value) in matrix.entries {
+      guard let name = key.string, name != "include", name != "exclude" else { continue }
+      let items = resolve(value, in: document).items.map { resolve($0, in: document).string }
+      if !items.isEmpty, items.allSatisfy({ $0 != nil }) {
+        values["matrix.\(name)"] = items.compactMap { $0 }
+      }
+    }
+    for entry in resolve(matrix["include"], in: document)?.items ?? [] {
+      for (key, value) in resolve(entry, in: document).mapping?.entries ?? [] {
+        guard let name = key.string else { continue }
+        guard let text = resolve(value, in: document).string else {
+          values["matrix.\(name)"] = nil
+          continue
+        }
+        values["matrix.\(name)", default: [""]].append(text)
+      }
+    }
+    return values
+  }
+
+  /// The repository folder a step's script starts in, given its `working-directory` and checkout's
+  /// `path:`; nil when it cannot be known.
+  private func baseDirectory(_ stepDirectory: String?, checkoutPath: String?) -> String? {
+    if let stepDirectory { return workspaceRelative(stepDirectory, checkoutPath: checkoutPath) }
+    if let checkoutPath, !checkoutPath.isEmpty {
       // Without a working-directory, run steps start in the workspace, above the checkout.
-      directory = workspaceRelative(".", checkoutPath: checkoutPath)
+      return workspaceRelative(".", checkoutPath: checkoutPath)
     }
-    switch invocation.workingDirectory {
-    case .unchanged: break
-    case .relative(let path):
-      directory = directory.flatMap { try? repository.join($0, path) }
-    case .absolute, .unknown: directory = nil
-    }
-    var pythonRoot = directory
-    if let managePy = invocation.managePy, let folder = directory {
-      let script = (try? repository.join(folder, managePy)) ?? managePy
-      let resolved = (try? repository.resolveSymlink(script)) ?? script
-      pythonRoot = resolved.split(separator: "/").dropLast().joined(separator: "/")
-    }
-    let line = location(of: invocation, in: scalar, source: source).line
-    var settings: (String, String)?
-    if let module = invocation.settings {
-      settings = (module, "--settings on \(file):\(line)")
-    } else if let module = environment["DJANGO_SETTINGS_MODULE"] {
-      settings = (module, "DJANGO_SETTINGS_MODULE in \(file)")
-    }
-    var rcfile: (String, String)?
-    if let path = invocation.coverage?.rcfile {
-      rcfile = (path, "--rcfile on \(file):\(line)")
-    } else if let path = environment["COVERAGE_RCFILE"] {
-      rcfile = (path, "COVERAGE_RCFILE in \(file)")
-    }
-    return TestContext(
-      workingDirectory: directory, pythonRoot: pythonRoot, settingsModule: settings, rcfile: rcfile,
-      environment: environment, runsCoverage: invocation.coverage != nil)
+    return ""
   }
 
   /// A workspace-relative folder made repository-relative, given checkout's `path:`.
@@ -156,5 +225,27 @@ struct WorkflowScanner {
     if normalized == checkout { return "" }
     guard normalized.hasPrefix(checkout + "/") else { return nil }
     return String(normalized.dropFirst(checkout.count + 1))
+  }
+
+  /// The line of the invocation inside the file.
+  private func location(of invocation: TestInvocation, in scalar: YAMLScalar, source: SourceText)
+    -> SourceLocation
+  {
+    location(ofLine: invocation.line, in: scalar, source: source)
+  }
+
+  /// The file location of a 0-based line of a scalar's value (exact for block scalars).
+  private func location(ofLine line: Int, in scalar: YAMLScalar, source: SourceText) -> SourceLocation {
+    var location = source.location(ofByte: scalar.start)
+    if scalar.style == .literal || scalar.style == .folded {
+      location.line += 1 + line
+      location.column = 1
+      let lineIndex = location.line - 1
+      if lineIndex < source.lineStarts.count {
+        let text = source.lineText(lineIndex)
+        location.column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
+      }
+    }
+    return location
   }
 }

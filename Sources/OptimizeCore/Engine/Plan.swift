@@ -75,6 +75,8 @@ public enum FileCheck: Sendable, Equatable {
   case pyproject(wants: CoverageRunSettings)
   /// Python settings module.
   case python(block: SettingsBlock, unconditional: Bool)
+  /// Makefile or shell script: only these lines changed, and each still splits into shell words.
+  case shellLines(units: [ShellLinesUnit])
 }
 
 /// All edits of one file.

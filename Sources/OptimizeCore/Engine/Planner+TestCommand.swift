@@ -4,7 +4,7 @@ extension Planner {
     _ patch: Patch, spec: TestCommandSpec, discovery: Discovery, into builder: inout PlanBuilder
   ) throws -> PatchResult {
     var result = PatchResult(id: patch.id, kind: patch.kind.name, state: .satisfied, reason: "")
-    guard !discovery.testSteps.isEmpty else {
+    guard !discovery.testSteps.isEmpty || !discovery.uneditableTests.isEmpty else {
       result.state = .manual
       result.reason = "no CI step runs the tests with \(spec.runner.commandName)"
       result.places.append(
@@ -21,59 +21,42 @@ extension Planner {
       result.notes.append(
         "Django version unknown (no pin found); using \(flags.map(\.add).joined(separator: " "))")
     }
+    for test in discovery.uneditableTests {
+      result.state = .manual
+      var message = test.reason
+      if let command = test.command, let script = try? ShellScript.parse(command) {
+        let insertions = script.testInvocations(runner: spec.runner).flatMap { invocation in
+          // Shown as if expansions (`"$@"`, `{posargs}`) held none of the flags.
+          var shown = invocation
+          shown.arguments.removeAll { $0.hasExpansion }
+          return CommandEditor.insertions(
+            for: shown, coverageFlag: invocation.coverage == nil ? nil : spec.coverageFlag, testFlags: flags)
+        }
+        message += "; change `\(command)` to:\n\(indent(insertions.applied(to: command)))"
+      } else {
+        message += ": \(flags.map(\.add).joined(separator: " "))"
+      }
+      result.places.append(PatchPlace(test.location, message))
+    }
     var pendingFiles: [String] = []
     let byFile = Dictionary(grouping: discovery.testSteps, by: \.file)
     for file in byFile.keys.sorted() {
       let source = try repository.read(file)
-      let document = try YAMLDocument(source: source)
-      let byScalar = Dictionary(grouping: byFile[file]!, by: \.scalar.start)
-      var fileEdits: [Edit] = []
-      var expected: [Int: String] = [:]
-      for start in byScalar.keys.sorted() {
-        let steps = byScalar[start]!
-        var insertions: [ScriptInsertion] = []
-        var manual: [String] = []
-        for step in steps {
-          let (stepInsertions, notes, problem) = self.insertions(for: step, spec: spec, flags: flags)
-          result.notes += notes.map { "\(step.location): \($0)" }
-          if let problem { manual.append(problem) }
-          insertions += stepInsertions
+      let byStart = Dictionary(grouping: byFile[file]!, by: \.place.start)
+      var unitPlans: [(steps: [TestStep], plan: UnitPlan)] = []
+      for start in byStart.keys.sorted() {
+        let steps = byStart[start]!
+        var plan = unitPlan(steps, spec: spec, flags: flags)
+        result.notes += plan.notes
+        if case .yaml(let scalar, _) = steps[0].place, let anchor = scalar.anchor, !plan.isEmpty,
+          let problem = try anchorProblem(anchor, steps: steps, source: source)
+        {
+          plan.problems.append(problem)
         }
-        let scalar = steps[0].scalar
-        let newValue = insertions.applied(to: scalar.value)
-        if let reason = manual.first ?? (insertions.isEmpty ? nil : steps.compactMap(\.manualReason).first) {
-          result.state = .manual
-          result.places.append(
-            PatchPlace(steps[0].location, "\(reason); the new command is:\n\(indent(newValue))"))
-          continue
-        }
-        for step in steps where insertions.isEmpty {
-          result.places.append(PatchPlace(step.location, "already runs \(describe(step.invocation, flags))"))
-        }
-        guard !insertions.isEmpty else { continue }
-        do {
-          let edits = try ScalarEditor.edits(
-            for: scalar, in: document,
-            insertions: insertions.map { ValueInsertion(offset: $0.offset, text: $0.text) },
-            keyColumn: steps[0].keyColumn)
-          fileEdits += edits
-          expected[scalar.start] = newValue
-          for step in steps {
-            result.places.append(PatchPlace(step.location, "job \(step.job), \(step.stepName)"))
-          }
-        } catch let error as FormatError {
-          result.state = .manual
-          result.places.append(
-            PatchPlace(
-              steps[0].location,
-              "\(error.expected == "" ? error.description : error.found); change it to:\n\(indent(newValue))")
-          )
-        }
+        unitPlans.append((steps, plan))
       }
-      if !fileEdits.isEmpty {
-        builder.add(fileEdits, patch: patch.id, to: source, check: .yaml(expected: expected))
-        pendingFiles.append(file)
-      }
+      let written = try write(unitPlans, source: source, patch: patch.id, into: &builder, result: &result)
+      if written { pendingFiles.append(file) }
     }
     if result.state == .manual {
       result.reason = "a test command cannot be edited safely; change it by hand as shown"
@@ -86,45 +69,108 @@ extension Planner {
     return result
   }
 
-  /// The value insertions one invocation needs, remarks for the reviewer, and a reason to do it
-  /// by hand instead.
-  private func insertions(for step: TestStep, spec: TestCommandSpec, flags: [FlagRule])
-    -> ([ScriptInsertion], [String], String?)
-  {
-    let invocation = step.invocation
-    var notes: [String] = []
-    var problem: String?
-    var insertions = CommandEditor.insertions(
-      for: invocation, coverageFlag: invocation.coverage == nil ? nil : spec.coverageFlag,
-      testFlags: flags)
-    for case .unknown(let word) in CommandEditor.presence(of: flags, in: invocation) {
-      problem = "`\(word.text)` is expanded at run time and may already set these flags"
-    }
-    if let concurrency = invocation.coverage?.commandLineConcurrency {
-      problem =
-        "coverage run --concurrency=\(concurrency) is on the command line, where parallel workers "
-        + "never see it; move it to the coverage config and remove it here"
-    }
-    if let pipe = invocation.pipedTo, step.shell != "bash" {
-      notes.append(
-        "`| \(pipe.joined(separator: " "))` without `shell: bash` runs without pipefail, "
-          + "so test failures are hidden; add `shell: bash` to the step")
-    }
-    if spec.combine != nil, !step.laterStepCombines, let script = try? ShellScript.parse(step.scalar.value) {
-      switch CommandEditor.combineStep(after: invocation, in: script) {
-      case .missing(let insertion): insertions.append(insertion)
-      case .manual(let reason): problem = "coverage combine cannot be placed: \(reason)"
-      case .present, .notNeeded: break
+  /// Writes the units of one file: YAML scalars through the scalar editor, shell lines directly.
+  /// Returns whether the file gets edits.
+  private func write(
+    _ units: [(steps: [TestStep], plan: UnitPlan)], source: SourceText, patch: String,
+    into builder: inout PlanBuilder, result: inout PatchResult
+  ) throws -> Bool {
+    var fileEdits: [Edit] = []
+    var expected: [Int: String] = [:]
+    var lineUnits: [ShellLinesUnit] = []
+    var document: YAMLDocument?
+    for (steps, plan) in units {
+      let first = steps[0]
+      var plan = plan
+      if plan.isEmpty && plan.problems.isEmpty {
+        for step in steps {
+          result.places.append(PatchPlace(step.location, "already runs \(describe(step))"))
+        }
+        continue
+      }
+      var edits: [Edit] = []
+      var newText = ""
+      switch first.place {
+      case .yaml(let scalar, _):
+        newText = plan.insertions.applied(to: scalar.value)
+        if plan.problems.isEmpty {
+          do {
+            if document == nil { document = try YAMLDocument(source: source) }
+            let keyColumn =
+              steps.first { $0.alias == nil }.map { step -> Int? in
+                if case .yaml(_, let column) = step.place { return column }
+                return nil
+              } ?? nil
+            edits = try ScalarEditor.edits(
+              for: scalar, in: document!,
+              insertions: plan.insertions.map { ValueInsertion(offset: $0.offset, text: $0.text) },
+              keyColumn: keyColumn)
+            expected[scalar.start] = newText
+          } catch let error as FormatError {
+            plan.problems.append(error.expected == "" ? error.description : error.found)
+          }
+        }
+      case .lines:
+        let lines = shellLineEdits(plan, place: first.place, source: source)
+        newText = lines.newText
+        plan.problems += lines.problems
+        if plan.problems.isEmpty {
+          edits = lines.edits
+          lineUnits += lines.units
+        }
+      }
+      if let problem = plan.problems.first {
+        result.state = .manual
+        result.places.append(
+          PatchPlace(first.location, "\(problem); the new command is:\n\(indent(newText))"))
+        continue
+      }
+      fileEdits += edits
+      for step in steps {
+        if plan.unchanged.contains(step.invocation.range.lowerBound) {
+          result.places.append(PatchPlace(step.location, "already runs \(describe(step))"))
+          continue
+        }
+        var reached =
+          step.via.map { "reached from \($0)" }
+          ?? (step.job.isEmpty ? "composite action, \(step.stepName)" : "job \(step.job), \(step.stepName)")
+        if let alias = step.alias { reached += " (through the alias at line \(alias.line))" }
+        result.places.append(PatchPlace(step.location, reached))
       }
     }
-    return (insertions, notes, problem)
+    guard !fileEdits.isEmpty else { return false }
+    let check: FileCheck = lineUnits.isEmpty ? .yaml(expected: expected) : .shellLines(units: lineUnits)
+    builder.add(fileEdits, patch: patch, to: source, check: check)
+    return true
   }
 
-  private func describe(_ invocation: TestInvocation, _ flags: [FlagRule]) -> String {
-    flags.map(\.add).joined(separator: " ")
+  /// Why an anchored `run:` value cannot be edited at its anchor: the anchor is not itself a test
+  /// step's `run:`, or an alias of it is used elsewhere.
+  private func anchorProblem(_ anchor: String, steps: [TestStep], source: SourceText) throws -> String? {
+    let document = try YAMLDocument(source: source)
+    let used = Set(steps.compactMap(\.alias).map(\.line))
+    for event in document.events {
+      guard case .alias(let name) = event.kind, name == anchor else { continue }
+      let location = source.location(ofByte: event.start)
+      if !used.contains(location.line) {
+        return "the run: value is the anchor &\(anchor), which \(location) also uses outside a test step's "
+          + "run:; edit it by hand or give that place its own value"
+      }
+    }
+    if steps.allSatisfy({ $0.alias != nil }), let start = steps.first?.place.start {
+      return
+        "the run: value is the alias *\(anchor), whose anchor &\(anchor) at \(source.location(ofByte: start)) "
+        + "is not a test step's run:; edit it by hand or give the step its own value"
+    }
+    return nil
   }
 
-  private func indent(_ text: String) -> String {
+  func describe(_ step: TestStep) -> String {
+    step.invocation.arguments.map(\.text).filter { $0.hasPrefix("--parallel") || $0 == "--keepdb" }
+      .joined(separator: " ")
+  }
+
+  func indent(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
       .joined(separator: "\n")
   }

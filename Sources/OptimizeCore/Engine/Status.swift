@@ -144,7 +144,10 @@ public struct StatusChecker: Sendable {
         let before = try store.snapshot(of: file)
         let (after, hunks) = try HunkLocator.hunks(of: file, before: before)
         let mine = hunks.filter { $0.patch == recorded.id }
-        let found = HunkLocator.locate(mine, in: current)
+        // An unchanged file has every hunk where we put it, even when its text repeats elsewhere.
+        let found =
+          sha256Hex(current) == file.sha256After
+          ? mine.map { Optional($0.inverse.offset) } : HunkLocator.locate(mine, in: current)
         for (hunk, offset) in zip(mine, found) {
           if let offset {
             result.places.append(PatchPlace(text.location(ofByte: offset), "our edit is in place"))

@@ -59,6 +59,8 @@ public struct Verifier: Sendable {
     case .python(let block, let unconditional):
       try SettingsBlockEditor.verify(
         before: before, after: after, block: block, unconditional: unconditional, external: external)
+    case .shellLines(let units):
+      try ShellLinesVerifier.verify(before: before, after: after, units: units)
     }
   }
 }

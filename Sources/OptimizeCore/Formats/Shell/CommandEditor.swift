@@ -5,7 +5,8 @@ public enum CommandEditor {
   /// `coverageFlag` goes after coverage's `run` word, the missing `testFlags` (joined) after the test
   /// word. A flag whose presence is `.unknown` is not added: the caller reports the command as manual.
   public static func insertions(
-    for invocation: TestInvocation, coverageFlag: FlagRule?, testFlags: [FlagRule]
+    for invocation: TestInvocation, coverageFlag: FlagRule?, testFlags: [FlagRule],
+    values: [String: [String]] = [:]
   ) -> [ScriptInsertion] {
     var result: [ScriptInsertion] = []
     if let coverageFlag, let coverage = invocation.coverage,
@@ -13,7 +14,7 @@ public enum CommandEditor {
     {
       result.append(ScriptInsertion(offset: coverage.runWordEnd, text: " " + coverageFlag.add))
     }
-    let missing = testFlags.filter { $0.presence(in: invocation.arguments) == .absent }
+    let missing = testFlags.filter { $0.presence(in: invocation.arguments, values: values) == .absent }
     if !missing.isEmpty {
       let text = missing.map { " " + $0.add }.joined()
       result.append(ScriptInsertion(offset: invocation.testWordEnd, text: text))
@@ -22,8 +23,10 @@ public enum CommandEditor {
   }
 
   /// Whether each flag is on the test command, for reporting `.unknown` ones.
-  public static func presence(of testFlags: [FlagRule], in invocation: TestInvocation) -> [FlagPresence] {
-    testFlags.map { $0.presence(in: invocation.arguments) }
+  public static func presence(
+    of testFlags: [FlagRule], in invocation: TestInvocation, values: [String: [String]] = [:]
+  ) -> [FlagPresence] {
+    testFlags.map { $0.presence(in: invocation.arguments, values: values) }
   }
 
   /// Whether a `coverage combine` runs after `invocation` and before the first report, and if not,
@@ -62,18 +65,28 @@ public enum CommandEditor {
 
   /// `coverage combine` spelled like the test command's coverage: same wrappers, interpreter,
   /// `COVERAGE_*` variables, `--rcfile` and `--data-file`.
-  static func combineCommand(for invocation: TestInvocation, coverage: CoverageRun) -> String {
-    var words = invocation.assignments.filter { $0.text.hasPrefix("COVERAGE_") }.map(\.text)
-    words += invocation.prefixWords.filter { $0.value != "time" }.map(\.text)
-    words += coverage.launcher.map(\.text)
+  ///
+  /// `written` gives the text as written for a range of the script, when the script was expanded
+  /// (a Makefile's `$(PYTHON)`); nil keeps the words' own text.
+  static func combineCommand(
+    for invocation: TestInvocation, coverage: CoverageRun, written: (Range<Int>) -> String? = { _ in nil }
+  ) -> String {
+    func text(_ words: [ShellWord]) -> String {
+      guard let first = words.first, let last = words.last else { return "" }
+      return written(first.range.lowerBound..<last.range.upperBound)
+        ?? words.map(\.text).joined(separator: " ")
+    }
+    var words = invocation.assignments.filter { $0.value.hasPrefix("COVERAGE_") }.map { text([$0]) }
+    words += invocation.prefixWords.filter { $0.value != "time" }.map { text([$0]) }
+    words.append(text(coverage.launcher))
     words.append("combine")
     var index = 0
     while index < coverage.options.count {
       let option = coverage.options[index]
       for name in ["--rcfile", "--data-file"] {
-        if option.value.hasPrefix(name + "=") { words.append(option.text) }
+        if option.value.hasPrefix(name + "=") { words.append(text([option])) }
         if option.value == name, index + 1 < coverage.options.count {
-          words += [option.text, coverage.options[index + 1].text]
+          words += [text([option]), text([coverage.options[index + 1]])]
           index += 1
         }
       }

@@ -24,6 +24,32 @@ public struct FlagRule: Sendable, Equatable, Codable, Hashable {
     return unknown.map(FlagPresence.unknown) ?? .absent
   }
 
+  /// Whether the flag is among `words`, where a word that is exactly `${{ NAME }}` (or `"$@"`) with
+  /// listed `values[NAME]` (a job's matrix, a script's arguments) is tried with each value: present or absent when every value
+  /// agrees, otherwise `.unknown`.
+  public func presence(in words: [ShellWord], values: [String: [String]]) -> FlagPresence {
+    let plain = presence(in: words)
+    guard case .unknown(let word) = plain, let choices = values[word.expressionName ?? word.value] else {
+      return plain
+    }
+    var results: [FlagPresence] = []
+    for choice in choices {
+      guard let tokens = try? ShellLexer.tokens(of: choice) else { return plain }
+      let replaced = tokens.compactMap { token -> ShellWord? in
+        if case .word(let word) = token { return word }
+        return nil
+      }
+      let substituted = words.flatMap { $0 == word ? replaced : [$0] }
+      results.append(
+        presence(in: substituted, values: values.filter { $0.key != (word.expressionName ?? word.value) }))
+    }
+    if results.allSatisfy({ $0 == .absent }) { return .absent }
+    if results.allSatisfy({ if case .present = $0 { return true } else { return false } }) {
+      return .present(word)
+    }
+    return plain
+  }
+
   private func matches(_ word: ShellWord) -> Bool {
     presentIf.contains { word.value == $0 || word.literalPrefix.hasPrefix($0 + "=") }
   }

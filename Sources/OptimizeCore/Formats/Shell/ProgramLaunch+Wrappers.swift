@@ -21,7 +21,7 @@ extension ProgramLaunch {
     ],
   ]
 
-  /// Moves `index` past `time`, `env`, `timeout`, `uv run`, `poetry run`, `pipenv run`, `pdm run`,
+  /// Moves `index` past `time`, `exec`, `env`, `timeout`, `uv run`, `poetry run`, `pipenv run`, `pdm run`,
   /// `docker compose run|exec`, `docker-compose run|exec` and `docker exec|run`.
   mutating func skipWrappers(_ words: [ShellWord], _ index: inout Int) {
     while index < words.count {
@@ -29,7 +29,7 @@ extension ProgramLaunch {
       let name = words[index].value
       let next = index + 1 < words.count ? words[index + 1].value : nil
       switch (name, next) {
-      case ("time", _), ("nice", _), ("nohup", _):
+      case ("time", _), ("nice", _), ("nohup", _), ("exec", _):
         index += 1
         skipOptions(words, &index, valued: [])
       case ("timeout", _):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One word of a shell command, as written and as the shell would see it before expansion.
 public struct ShellWord: Sendable, Equatable, Codable, Hashable {
   /// The raw text, quotes and escapes included.
@@ -32,6 +34,14 @@ public struct ShellWord: Sendable, Equatable, Codable, Hashable {
   /// The last path component of the value: `python3` for `.venv/bin/python3`.
   var basename: String {
     value.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? value
+  }
+
+  /// For a word that is one whole `${{ NAME }}` expression, `NAME` (`matrix.flags`).
+  public var expressionName: String? {
+    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    guard trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), trimmed.components(separatedBy: "${{").count == 2
+    else { return nil }
+    return trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
   }
 
   /// For a `NAME=value` word, the name and the value.
