@@ -35,7 +35,7 @@ struct TargetOptions: ParsableArguments {
   var coverageConfig: String?
 
   @Option(
-    name: .long, help: "A workflow file to scan instead of every one in .github/workflows (repeatable).")
+    name: .long, help: "A workflow or action file to scan instead of every one under .github/ (repeatable).")
   var workflow: [String] = []
 
   var discovery: DiscoveryOptions {

@@ -218,3 +218,20 @@ import Testing
     #expect(try TreeFixture.files(repo) == before)
   }
 }
+
+/// A settings module named by an expression is only known at run time.
+@Suite struct SettingsExpressionTests {
+  @Test func settingsFromAnInputFallBackToManagePyAndAreNotAFlag() throws {
+    let repo = try SettingsDiscoveryTests.repo(
+      command: "python manage.py test --settings ${{ inputs.settings }}",
+      files: [
+        "manage.py": SettingsDiscoveryTests.managePy, "proj/__init__.py": "", "proj/settings.py": "A = 1\n",
+      ])
+    let plan = try OptimizeBinary.run(["plan", "--phase", "1", "--repo", repo.path], in: repo)
+    #expect(plan.status == 0, "\(plan.stderr)")
+    #expect(plan.stdout.contains("names ${{ inputs.settings }}, known only at run time"))
+    #expect(
+      plan.stdout.contains(
+        "+      - run: python manage.py test --parallel=auto --keepdb --settings ${{ inputs.settings }}"))
+  }
+}

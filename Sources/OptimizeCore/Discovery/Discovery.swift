@@ -87,8 +87,14 @@ public struct Discovery: Sendable {
       let here = SourceLocation(
         path: repository.isFile(managePy) ? managePy : context.root, line: 1, column: 1)
       var chosen = context.module
+      var unknown = ""
+      if let named = chosen, named.module.contains("$") {
+        // `${{ inputs.settings }}` or `$SETTINGS`: only known at run time, so fall back.
+        unknown = " (\(named.source) names \(named.module), known only at run time)"
+        chosen = nil
+      }
       if chosen == nil, let found = locator.managePyDefault(managePy) {
-        chosen = (found.module, "setdefault in \(managePy):\(found.line)")
+        chosen = (found.module, "setdefault in \(managePy):\(found.line)\(unknown)")
       }
       if chosen == nil, let found = locator.dotEnvSetting(in: context.root) {
         chosen = (found.module, "DJANGO_SETTINGS_MODULE in \(found.path):\(found.line)")

@@ -14,7 +14,7 @@ public enum CommandEditor {
     {
       result.append(ScriptInsertion(offset: coverage.runWordEnd, text: " " + coverageFlag.add))
     }
-    let missing = testFlags.filter { $0.presence(in: invocation.arguments, values: values) == .absent }
+    let missing = testFlags.filter { $0.presence(in: invocation.flagWords, values: values) == .absent }
     if !missing.isEmpty {
       let text = missing.map { " " + $0.add }.joined()
       result.append(ScriptInsertion(offset: invocation.testWordEnd, text: text))
@@ -26,7 +26,7 @@ public enum CommandEditor {
   public static func presence(
     of testFlags: [FlagRule], in invocation: TestInvocation, values: [String: [String]] = [:]
   ) -> [FlagPresence] {
-    testFlags.map { $0.presence(in: invocation.arguments, values: values) }
+    testFlags.map { $0.presence(in: invocation.flagWords, values: values) }
   }
 
   /// Whether a `coverage combine` runs after `invocation` and before the first report, and if not,

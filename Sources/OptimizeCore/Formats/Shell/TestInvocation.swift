@@ -86,3 +86,21 @@ extension ShellScript {
     }
   }
 }
+
+extension TestInvocation {
+  /// The arguments that may be flags: every argument except the values of options that take
+  /// one (`--settings ${{ inputs.settings }}` holds a value, not a flag).
+  public var flagWords: [ShellWord] {
+    var result: [ShellWord] = []
+    var skipNext = false
+    for word in arguments {
+      if skipNext {
+        skipNext = false
+        continue
+      }
+      result.append(word)
+      skipNext = runner.optionsTakingValues.contains(word.value)
+    }
+    return result
+  }
+}

@@ -6,6 +6,18 @@ public enum TestRunner: String, Sendable, Codable, CaseIterable {
   /// Django's `manage.py test`.
   case django
 
+  /// The runner's options whose value is the next word (`--settings X`): that word is a value,
+  /// never a flag, even when it is expanded at run time.
+  var optionsTakingValues: Set<String> {
+    switch self {
+    case .django:
+      return [
+        "--settings", "--testrunner", "-v", "--verbosity", "--tag", "--exclude-tag", "-k", "-p",
+        "--pattern", "-t", "--top-level-directory", "--pythonpath", "--durations",
+      ]
+    }
+  }
+
   /// The command as people say it, for messages (`manage.py test`).
   public var commandName: String {
     switch self {
