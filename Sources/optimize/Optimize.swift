@@ -12,6 +12,8 @@ struct Optimize: ParsableCommand {
       `status --check` documents its own.
       """,
     version: toolVersion,
-    subcommands: [PlanCommand.self, Apply.self, Status.self, Rollback.self, Recover.self, Phases.self]
+    subcommands: [
+      PlanCommand.self, Apply.self, Status.self, Rollback.self, Recover.self, Phases.self, Verify.self,
+    ]
   )
 }

@@ -179,7 +179,11 @@ import Testing
       (durations < 0.001s were hidden; use -v to show these durations)
       """
     let output = TestOutputParser().parse(text)
-    #expect(output.durations == [TestTiming(id: "p.tests.L.test_login", seconds: 1.204), TestTiming(id: "t.tests.O.test_buy", seconds: 0.31)])
+    #expect(
+      output.durations == [
+        TestTiming(id: "p.tests.L.test_login", seconds: 1.204),
+        TestTiming(id: "t.tests.O.test_buy", seconds: 0.31),
+      ])
   }
 
   @Test func timesTestsAndDatabaseSetupFromArrivals() {

@@ -88,13 +88,15 @@ struct ParserState {
       section = .durations
     } else if line.hasPrefix("Traceback (most recent call last):") {
       section = .traceback([line])
-    } else if line.hasPrefix("Creating test database for alias") || line.hasPrefix("Using existing test database") {
+    } else if line.hasPrefix("Creating test database for alias")
+      || line.hasPrefix("Using existing test database")
+    {
       if databaseStart == nil { databaseStart = parser.time(at: offset) ?? 0 }
     } else if line.hasPrefix("System check identified") {
       endDatabase(at: offset)
-    } else if line.hasPrefix("Got an error creating the test database") {
-      output.notes.append(line)
-    } else if line.contains("tracebacks cannot be pickled") || line.contains("cannot be pickled, so the parallel") {
+    } else if line.contains("tracebacks cannot be pickled")
+      || line.contains("cannot be pickled, so the parallel")
+    {
       note("A parallel worker's error could not be sent back: install tblib to see its traceback.")
     } else if let range = line.range(of: " ... ")
       ?? (line.hasSuffix(" ...") ? line.range(of: " ...", options: .backwards) : nil)
@@ -126,7 +128,9 @@ struct ParserState {
     }
   }
 
-  private mutating func record(_ test: TestLine, _ outcome: TestOutcome, _ reason: String?, start: Int, end: Int) {
+  private mutating func record(
+    _ test: TestLine, _ outcome: TestOutcome, _ reason: String?, start: Int, end: Int
+  ) {
     pending = nil
     var seconds: Double?
     if let from = parser.time(at: max(start - 1, 0)), let to = parser.time(at: end) { seconds = to - from }

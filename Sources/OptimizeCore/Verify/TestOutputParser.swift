@@ -83,7 +83,9 @@ struct TestLine {
     guard let close = description[afterOpen...].firstIndex(of: ")") else { return nil }
     let owner = String(description[afterOpen..<close])
     guard !name.isEmpty, !owner.isEmpty, !owner.contains(" ") else { return nil }
-    if owner.hasPrefix("unittest.loader._FailedTest.") || owner.hasPrefix("unittest.loader.ModuleImportFailure") {
+    if owner.hasPrefix("unittest.loader._FailedTest.")
+      || owner.hasPrefix("unittest.loader.ModuleImportFailure")
+    {
       id = name
     } else {
       id = owner.hasSuffix(".\(name)") || owner == name ? owner : "\(owner).\(name)"
