@@ -34,7 +34,8 @@ public struct RunTimeChart: Sendable {
     for tick in ticks(scale) {
       let x = position(tick, scale)
       parts.append(line(x, top - 4, x, axisY, color: "#e5e7eb"))
-      parts.append(text(x, axisY + 16, number(tick), size: 11, color: "#555555", anchor: "middle"))
+      let label = tick == tick.rounded() ? String(format: "%.0f", tick) : number(tick)
+      parts.append(text(x, axisY + 16, label, size: 11, color: "#555555", anchor: "middle"))
     }
     parts.append(line(left, axisY, right, axisY, color: "#9ca3af"))
     for (row, mode) in report.modes.enumerated() {
