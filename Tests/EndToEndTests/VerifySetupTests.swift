@@ -77,6 +77,19 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".optimize").path))
   }
 
+  @Test func commandWorksWithoutAWorkflow() throws {
+    let (repo, python, log) = try VerifyFixture.make()
+    try FileManager.default.removeItem(at: repo.appendingPathComponent(".github"))
+    let result = try VerifyFixture.verify(
+      repo, python: python, log: log, extra: ["--runs", "1", "--command", "coverage run manage.py test"])
+    let lines = try Self.runLines(log)
+    #expect(lines.first?.hasSuffix("args=manage.py test -v 2 --noinput --durations 10") == true)
+    #expect(
+      lines.last?.hasSuffix(
+        "args=--parallel-mode manage.py test --parallel=auto --keepdb -v 2 --noinput --durations 10") == true)
+    #expect(result.stdout.contains("command from --command, run in app"))
+  }
+
   @Test func interpreterWithoutDjangoIsAnError() throws {
     let (repo, _, log) = try VerifyFixture.make()
     let result = try VerifyFixture.verify(repo, python: URL(fileURLWithPath: "/bin/false"), log: log)
