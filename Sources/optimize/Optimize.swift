@@ -14,6 +14,7 @@ struct Optimize: ParsableCommand {
     version: toolVersion,
     subcommands: [
       PlanCommand.self, Apply.self, Status.self, Rollback.self, Recover.self, Phases.self, DoctorCommand.self,
+      Verify.self,
     ]
   )
 }

@@ -1,3 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns: list = []
+urlpatterns = [
+    path("api/tickets/", include("tickets.urls")),
+    path("api/portal/", include("portal.urls")),
+    path("api/producers/", include("producers.urls")),
+]
