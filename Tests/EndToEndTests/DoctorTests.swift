@@ -26,7 +26,7 @@ import Testing
       result.stdout.contains(
         "info    apps/api/brktickets/test_runner.py:5: TEST_RUNNER ForceCleanupTestRunner subclasses DiscoverRunner"
       ))
-    #expect(result.stdout.hasSuffix("0 errors, 0 warnings, 0 risks, 3 notes\n"))
+    #expect(result.stdout.hasSuffix("0 errors, 0 warnings, 0 risks, 4 notes\n"))
     #expect(
       try TreeFixture.differences(repo, TreeFixture.packageRoot.appendingPathComponent(Self.example)) == [])
     #expect(!FileManager.default.fileExists(atPath: repo.appendingPathComponent(".optimize").path))
@@ -52,7 +52,7 @@ import Testing
         "        why: without `shell: bash`, GitHub Actions runs the script with `bash -e {0}`"))
     #expect(
       lines[2].hasPrefix("        fix: add `shell: bash` to the step \"Run Django tests with coverage\""))
-    #expect(lines.last == "1 error, 0 warnings, 0 risks, 3 notes")
+    #expect(lines.last == "1 error, 0 warnings, 0 risks, 4 notes")
   }
 
   @Test func jsonAndMarkdown() throws {

@@ -14,7 +14,7 @@ import Testing
       text.contains(
         "- **`coverage-parallel`** (pending, `apps/api/.coveragerc:2`): parallel coverage in apps/api/.coveragerc. "
           + "Why: Plan, Task 1: \"Enable parallel coverage tracking\"."))
-    #expect(text.contains("- **`test-password-hasher`** (pending, `apps/api/brktickets/settings.py:73`)"))
+    #expect(text.contains("- **`test-password-hasher`** (pending, `apps/api/brktickets/settings.py:90`)"))
     #expect(
       text.contains(
         "Why: Plan, Task 2: \"coverage run --parallel-mode manage.py test --parallel=auto --keepdb\""))

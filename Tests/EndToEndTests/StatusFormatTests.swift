@@ -31,7 +31,7 @@ import Testing
     )
     #expect(
       lines[2]
-        == "  drifted   test-password-hasher  apps/api/brktickets/settings.py:73    our edit \"# BEGIN optimize phase-1\" was changed since apply"
+        == "  drifted   test-password-hasher  apps/api/brktickets/settings.py:90    our edit \"# BEGIN optimize phase-1\" was changed since apply"
     )
     #expect(!result.stdout.contains("\u{1B}["))
   }
@@ -61,7 +61,7 @@ import Testing
     #expect(result.stdout.contains("| patch | state | where | reason |\n|---|---|---|---|\n"))
     #expect(
       result.stdout.contains(
-        "| `test-password-hasher` | ❌ drifted | `apps/api/brktickets/settings.py:73` | our edit \"# BEGIN optimize phase-1\" was changed since apply |"
+        "| `test-password-hasher` | ❌ drifted | `apps/api/brktickets/settings.py:90` | our edit \"# BEGIN optimize phase-1\" was changed since apply |"
       ))
   }
 
@@ -105,7 +105,7 @@ import Testing
     #expect(result.status == 3)
     #expect(
       result.stdout.contains(
-        "::error file=apps/api/brktickets/settings.py,line=73,title=optimize%3A test-password-hasher drifted::"
+        "::error file=apps/api/brktickets/settings.py,line=90,title=optimize%3A test-password-hasher drifted::"
           + "our edit \"# BEGIN optimize phase-1\" was changed since apply\n"))
     let written = try TreeFixture.read("summary.md", in: repo.deletingLastPathComponent())
     #expect(written.hasPrefix("earlier step\n### optimize status\n"))
