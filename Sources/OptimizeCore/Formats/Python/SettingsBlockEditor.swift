@@ -46,8 +46,13 @@ public enum SettingsBlockEditor {
   ///
   /// - Throws: `FormatError` when the `# BEGIN` line has no `# END` line after it.
   static func existingBlock(in module: PythonModule, block: SettingsBlock) throws -> SourceLocation? {
+    // Column 1: the comment starts its line (after the BOM on the first line). Checked on the
+    // bytes, because computing a column for every comment of a large module is slow.
+    let source = module.source
     let comments = module.tokens.filter { token in
-      token.kind == .comment && module.source.location(ofByte: token.range.lowerBound).column == 1
+      let offset = token.range.lowerBound
+      return token.kind == .comment
+        && (offset == source.bomLength || (offset > 0 && source.bytes[offset - 1] == 0x0A))
     }
     let trimmed = { (token: PythonToken) in
       String(token.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
