@@ -7,6 +7,7 @@
 #   BENCH_RUNS=5           timed runs per command
 #   BENCH_SIZES="1 10 50"  workflow sizes in MB (10^6 bytes) for the generated repositories
 #   BENCH_RUAMEL=1         0 skips the ruamel.yaml comparison (it takes about a minute)
+#   OPTIMIZE_BIN=PATH      time this binary instead of the release build (e.g. an older commit's)
 # Results: .build/bench/results.jsonl and the Markdown report .build/bench/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ mkdir -p "$out"
 rm -f "$out/ruamel-verdict.txt"
 echo "bench: building the release binary and the libyaml floor"
 swift build -c release --product optimize 2>&1 | grep -E "error|warning: " || true
-bin="$(swift build -c release --show-bin-path)/optimize"
+bin="${OPTIMIZE_BIN:-$(swift build -c release --show-bin-path)/optimize}"
 cc -O2 -o "$out/yaml_pass" Benchmarks/yaml_pass.c -lyaml
 if [ "$ruamel" = 1 ] && ! "$out/venv/bin/python" -c 'import ruamel.yaml' >/dev/null 2>&1; then
   python3 -m venv "$out/venv"
@@ -69,8 +70,10 @@ for size in $sizes; do
   total_bytes="$(find "$repo" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')"
   echo "bench: generated ${size} MB repository: workflow $workflow_bytes bytes, $total_bytes bytes in all"
   sizes_args=(--bytes "$total_bytes" --workflow-bytes "$workflow_bytes")
-  measure "${sizes_args[@]}" "plan-${size}MB" -- "$bin" plan --phase 1 --repo "$repo" \
-    --max-file-mib 64
+  # The default limit is 20 MiB; only the larger workflows need it raised.
+  limit=()
+  [ "$workflow_bytes" -gt $((20 * 1024 * 1024)) ] && limit=(--max-file-mib 64)
+  measure "${sizes_args[@]}" "plan-${size}MB" -- "$bin" plan --phase 1 --repo "$repo" "${limit[@]}"
   measure --bytes "$workflow_bytes" --workflow-bytes "$workflow_bytes" "libyaml-${size}MB" -- \
     "$out/yaml_pass" "$workflow"
   if [ "$size" = 1 ] && [ "$ruamel" = 1 ]; then

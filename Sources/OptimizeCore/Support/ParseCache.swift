@@ -34,8 +34,17 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
   private func cached(_ source: SourceText) -> Document? {
     lock.lock()
     defer { lock.unlock() }
-    // Array equality compares the counts first and shares storage when the bytes are one copy,
-    // so a miss costs little and a hit at most one memcmp-like pass.
-    return entries.last { $0.path == source.path && $0.bytes == source.bytes }?.document
+    return entries.last { $0.path == source.path && Self.equal($0.bytes, source.bytes) }?.document
+  }
+
+  // memcmp rather than `==`, which compares element by element when the arrays are two copies.
+  private static func equal(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+    guard left.count == right.count else { return false }
+    if left.isEmpty { return true }
+    return left.withUnsafeBufferPointer { a in
+      right.withUnsafeBufferPointer { b in
+        a.baseAddress == b.baseAddress || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+      }
+    }
   }
 }
