@@ -25,7 +25,10 @@ extension Optimize {
       let phase = try repository.loader().phase(self.phase)
       let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
       let plan = try planner.plan()
-      try Verifier(planner: planner).verify(plan)
+      // python3's second opinion costs a process start; apply asks it before writing.
+      var verifier = Verifier(planner: planner)
+      verifier.asksPython = false
+      try verifier.verify(plan)
       switch format {
       case .markdown:
         print(PlanReport.markdown(plan), terminator: "")

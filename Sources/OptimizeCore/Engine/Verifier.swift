@@ -3,6 +3,9 @@
 public struct Verifier: Sendable {
   /// The planner that made the plan.
   public var planner: Planner
+  /// Whether an edited Python file is also given to `python3`'s `ast.parse` (when on PATH).
+  /// `apply` does; `plan`, which writes nothing, skips the subprocess.
+  public var asksPython = true
 
   /// Creates a verifier for plans made by `planner`.
   public init(planner: Planner) {
@@ -51,7 +54,8 @@ public struct Verifier: Sendable {
     case .pyproject(let wants):
       try PyprojectCoverageEditor.verify(before: before, after: after, wants: wants)
     case .python(let block, let unconditional):
-      try SettingsBlockEditor.verify(before: before, after: after, block: block, unconditional: unconditional)
+      try SettingsBlockEditor.verify(
+        before: before, after: after, block: block, unconditional: unconditional, asksPython: asksPython)
     }
   }
 }

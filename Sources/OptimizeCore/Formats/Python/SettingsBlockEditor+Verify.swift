@@ -2,12 +2,13 @@ extension SettingsBlockEditor {
   /// Checks an edited settings module before it is written.
   ///
   /// `after` must tokenize, keep every byte of `before` in place, add exactly our block's statements at
-  /// module level after all of the original code, and, when `python3` is on PATH, pass `ast.parse`.
+  /// module level after all of the original code, and, when `python3` is on PATH and
+  /// `asksPython` is true, pass `ast.parse`.
   ///
   /// - Throws: `FormatError` located in `after` at the first thing that is wrong.
-  public static func verify(before: SourceText, after: SourceText, block: SettingsBlock, unconditional: Bool)
-    throws
-  {
+  public static func verify(
+    before: SourceText, after: SourceText, block: SettingsBlock, unconditional: Bool, asksPython: Bool = true
+  ) throws {
     let original = try PythonModule(source: before)
     let module = try PythonModule(source: after)
     let boundary = before.bytes.count
@@ -65,7 +66,7 @@ extension SettingsBlockEditor {
     guard comments.first == block.beginLine, comments.last == block.endLine else {
       throw fail(boundary, "the block between `\(block.beginLine)` and `\(block.endLine)`", "other comments")
     }
-    try PythonSyntaxCheck.check(after)
+    if asksPython { try PythonSyntaxCheck.check(after) }
   }
 
   /// Tokens reduced to what they mean: string literals by value, layout dropped.
