@@ -12,12 +12,28 @@ struct RepositoryOptions: ParsableArguments {
   @Option(name: .long, help: "Load phase files from this folder instead of the built-in ones.")
   var patches: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read files of up to this many MiB (default 20); larger ones are refused.", valueName: "MiB"))
+  var maxFileMib: Int?
+
+  func validate() throws {
+    if let maxFileMib, !(1...4096).contains(maxFileMib) {
+      throw ValidationError("--max-file-mib: expected a number of MiB from 1 to 4096, found \(maxFileMib)")
+    }
+  }
+
   func repository() throws -> Repository {
     let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    var repository: Repository
     if let repo {
-      return try Repository(root: URL(fileURLWithPath: repo, relativeTo: current).standardizedFileURL)
+      repository = try Repository(root: URL(fileURLWithPath: repo, relativeTo: current).standardizedFileURL)
+    } else {
+      repository = try Repository.locate(from: current)
     }
-    return try Repository.locate(from: current)
+    if let maxFileMib { repository.maximumFileSize = maxFileMib * 1024 * 1024 }
+    return repository
   }
 
   func loader() throws -> PhaseLoader {

@@ -10,8 +10,10 @@ public struct Repository: Sendable {
   /// Files whose bytes are replaced in memory (or removed, with `nil`), for verification.
   public var overlay: [String: [UInt8]?] = [:]
 
-  /// Files larger than this are refused.
-  public static let maximumFileSize = 20 * 1024 * 1024
+  /// The default limit on the size of a file optimize reads: 20 MiB.
+  public static let defaultMaximumFileSize = 20 * 1024 * 1024
+  /// Files larger than this many bytes are refused (`--max-file-mib` raises it).
+  public var maximumFileSize = Repository.defaultMaximumFileSize
 
   /// Opens the repository at `root`.
   ///
@@ -111,8 +113,8 @@ public struct Repository: Sendable {
     case .file: break
     }
     let attributes = try? FileManager.default.attributesOfItem(atPath: url(path).path)
-    if let size = attributes?[.size] as? Int, size > Self.maximumFileSize {
-      throw RepositoryError.tooLarge(path: path, size: size)
+    if let size = attributes?[.size] as? Int, size > maximumFileSize {
+      throw RepositoryError.tooLarge(path: path, size: size, limit: maximumFileSize)
     }
     guard let data = FileManager.default.contents(atPath: url(path).path) else {
       throw RepositoryError.unreadable(path: path)
@@ -145,7 +147,7 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
   case missing(path: String)
   case symlink(path: String)
   case notARegularFile(path: String)
-  case tooLarge(path: String, size: Int)
+  case tooLarge(path: String, size: Int, limit: Int)
   case unreadable(path: String)
   case binary(path: String, offset: Int)
   case notUTF8(path: String)
@@ -164,9 +166,9 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
         + "symlink, pass the file it points to instead"
     case .notARegularFile(let path):
       return "\(path): expected a regular file, found a folder or special file; pass a text file"
-    case .tooLarge(let path, let size):
-      return "\(path): expected a text file under 20 MiB, found \(size) bytes; "
-        + "edit this file by hand"
+    case .tooLarge(let path, let size, let limit):
+      return "\(path): expected a text file of at most \(limit / (1024 * 1024)) MiB, found \(size) bytes; "
+        + "edit this file by hand, or raise the limit with --max-file-mib"
     case .unreadable(let path):
       return "\(path): expected a readable file, found one optimize cannot read; check its permissions"
     case .binary(let path, let offset):

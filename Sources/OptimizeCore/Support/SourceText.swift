@@ -17,8 +17,16 @@ public struct SourceText: Sendable, Equatable {
     self.bytes = bytes
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
-    for index in bytes.indices where bytes[index] == 0x0A {
-      starts.append(index + 1)
+    // memchr: every file is indexed, and large ones more than once per run.
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var cursor = base
+      let end = base + buffer.count
+      while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+        let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+        starts.append(newline - base + 1)
+        cursor = newline + 1
+      }
     }
     self.lineStarts = starts
   }

@@ -68,7 +68,10 @@ struct INIParser {
       return
     }
     let indentWidth = text.lowerBound - range.lowerBound
-    if var continued = entry, indentWidth > indentLevel {
+    if entry != nil, indentWidth > indentLevel {
+      // Moved out of `entry` so that appending to its continuation lines does not copy them.
+      var continued = entry!
+      entry = nil
       valueParts += pending.filter { $0.kind == .blank }.map { _ in "" }
       valueParts.append(source.text(text))
       continued.continuation += pending

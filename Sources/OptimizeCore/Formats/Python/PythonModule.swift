@@ -1,3 +1,6 @@
+// The original and the edited settings module, each parsed once per run.
+private let moduleCache = ParseCache<PythonModule>(capacity: 2)
+
 /// A module's statements, with the queries that settings edits need.
 public struct PythonModule: Sendable, Equatable {
   /// The text the module was read from.
@@ -11,6 +14,10 @@ public struct PythonModule: Sendable, Equatable {
   ///
   /// - Throws: `FormatError` when the text does not tokenize or its blocks are malformed.
   public init(source: SourceText) throws {
+    self = try moduleCache.document(for: source) { try PythonModule(parsing: source) }
+  }
+
+  private init(parsing source: SourceText) throws {
     self.source = source
     self.tokens = try PythonTokenizer.tokenize(source)
     var scanner = PythonStatementScanner(source: source, tokens: tokens)

@@ -20,9 +20,8 @@ extension PythonTokenizer {
     let start = position
     var end = position
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-    let word = source.text(start..<end)
     if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
-      Self.stringPrefixes.contains(word.lowercased())
+      Self.stringPrefixes.contains(source.text(start..<end).lowercased())
     {
       end = try scanString(start: start, quoteAt: end)
       append(.string, start..<end)
@@ -51,26 +50,34 @@ extension PythonTokenizer {
     position = end
   }
 
+  // The operators as bytes, longest first, so matching needs no String per candidate.
+  static let operatorBytes: [[UInt8]] = operators.map { Array($0.utf8) }
+
   mutating func scanOperator() throws {
     let start = position
     let byte = bytes[start]
-    for symbol in Self.operators
-    where symbol.utf8.elementsEqual(bytes[start..<min(bytes.count, start + symbol.utf8.count)]) {
+    for symbol in Self.operatorBytes where symbol[0] == byte && matches(symbol, at: start) {
       switch byte {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
         brackets.append((byte, start))
       case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-        try closeBracket(symbol, at: start)
+        try closeBracket(String(decoding: symbol, as: UTF8.self), at: start)
       default:
         break
       }
-      append(.op, start..<start + symbol.utf8.count)
-      position = start + symbol.utf8.count
+      append(.op, start..<start + symbol.count)
+      position = start + symbol.count
       return
     }
     throw error(
       at: start, expected: "a Python token", found: describe(at: start),
       fix: "this is not valid Python 3; fix the character, then run optimize again")
+  }
+
+  func matches(_ symbol: [UInt8], at start: Int) -> Bool {
+    guard start + symbol.count <= bytes.count else { return false }
+    for index in 1..<max(symbol.count, 1) where bytes[start + index] != symbol[index] { return false }
+    return true
   }
 
   mutating func closeBracket(_ symbol: String, at offset: Int) throws {

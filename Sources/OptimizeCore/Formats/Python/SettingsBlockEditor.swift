@@ -46,15 +46,23 @@ public enum SettingsBlockEditor {
   ///
   /// - Throws: `FormatError` when the `# BEGIN` line has no `# END` line after it.
   static func existingBlock(in module: PythonModule, block: SettingsBlock) throws -> SourceLocation? {
+    // Column 1: the comment starts its line (after the BOM on the first line). Checked on the
+    // bytes, because computing a column for every comment of a large module is slow.
+    let source = module.source
     let comments = module.tokens.filter { token in
-      token.kind == .comment && module.source.location(ofByte: token.range.lowerBound).column == 1
+      let offset = token.range.lowerBound
+      return token.kind == .comment
+        && (offset == source.bomLength || (offset > 0 && source.bytes[offset - 1] == 0x0A))
     }
-    let trimmed = { (token: PythonToken) in
-      String(token.text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    // The comment is `line` followed by nothing but spaces and tabs; compared on the UTF-8
+    // bytes, because building a trimmed String for every comment of a large module is slow.
+    let isLine = { (token: PythonToken, line: String) in
+      token.text.utf8.starts(with: line.utf8)
+        && token.text.utf8.dropFirst(line.utf8.count).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
-    guard let begin = comments.firstIndex(where: { trimmed($0) == block.beginLine }) else { return nil }
+    guard let begin = comments.firstIndex(where: { isLine($0, block.beginLine) }) else { return nil }
     let start = module.source.location(ofByte: comments[begin].range.lowerBound)
-    guard comments[(begin + 1)...].contains(where: { trimmed($0) == block.endLine }) else {
+    guard comments[(begin + 1)...].contains(where: { isLine($0, block.endLine) }) else {
       throw FormatError(
         in: module.source, atByte: comments[begin].range.lowerBound,
         expected: "a `\(block.endLine)` line after this one", found: "the end of the file",

@@ -25,9 +25,13 @@ struct ShellLexer {
   }
 
   func starts(with literal: String, at offset: Int) -> Bool {
-    let literalBytes = Array(literal.utf8)
-    guard offset + literalBytes.count <= bytes.count else { return false }
-    return Array(bytes[offset..<(offset + literalBytes.count)]) == literalBytes
+    // Compared in place: this runs for every operator candidate at every word.
+    var index = offset
+    for literalByte in literal.utf8 {
+      guard index < bytes.count, bytes[index] == literalByte else { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The length of a backslash-newline continuation at `offset`, or 0.
@@ -113,9 +117,16 @@ struct ShellLexer {
     .closeParenthesis, .less, .greater,
   ]
 
+  private static let separatorStarts: Set<UInt8> = [
+    .ampersand, .pipe, .semicolon, .openParenthesis, .closeParenthesis,
+  ]
+
   private func redirectionOperator(at offset: Int) -> String? {
     var start = offset
     while let digit = byte(start), digit >= 0x30, digit <= 0x39 { start += 1 }
+    guard let first = byte(start), first == .less || first == .greater || first == .ampersand else {
+      return nil
+    }
     let fileDescriptor = String(decoding: bytes[offset..<start], as: UTF8.self)
     let candidates = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
     if start == offset {
@@ -128,6 +139,7 @@ struct ShellLexer {
   }
 
   private func separatorOperator(at offset: Int) -> (kind: CommandSeparator, text: String)? {
+    guard let first = byte(offset), Self.separatorStarts.contains(first) else { return nil }
     let candidates: [(CommandSeparator, String)] = [
       (.and, "&&"), (.or, "||"), (.caseBranchEnd, ";;&"), (.caseBranchEnd, ";;"),
       (.caseBranchEnd, ";&"), (.semicolon, ";"), (.pipeAll, "|&"), (.pipe, "|"),

@@ -14,6 +14,10 @@ public struct YAMLDocument: Sendable {
   ///
   /// - Throws: `FormatError` at the place libyaml reports a syntax error.
   public init(source: SourceText) throws {
+    self = try documentCache.document(for: source) { try YAMLDocument(parsing: source) }
+  }
+
+  private init(parsing source: SourceText) throws {
     self.source = source
     let events = try YAMLParser().events(of: source)
     self.events = events
@@ -27,6 +31,9 @@ public struct YAMLDocument: Sendable {
     try YAMLParser().events(of: source)
   }
 }
+
+// The original and the edited text of a workflow, each parsed once per run.
+private let documentCache = ParseCache<YAMLDocument>(capacity: 2)
 
 private struct TreeBuilder {
   let events: [YAMLEvent]

@@ -14,7 +14,8 @@ public enum YAMLEditVerifier {
   /// - Throws: `FormatError` at the first differing event's place in `after`, or where libyaml
   ///   fails to parse `after`.
   public static func verify(before: YAMLDocument, after: SourceText, expected: [Int: String]) throws {
-    let afterEvents = try YAMLDocument.events(of: after)
+    // The whole document, not just its events: planning again on the edited bytes reuses it.
+    let afterEvents = try YAMLDocument(source: after).events
     var unmatched = Set(expected.keys)
     for (index, old) in before.events.enumerated() {
       guard index < afterEvents.count else {

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The most recent parses of one kind of document, keyed by path and exact bytes.
+///
+/// One run asks for the same parse many times: discovery reads a workflow, the planner reads it
+/// again, the verifier re-reads the original and the edited bytes, and planning again on the
+/// edited bytes reads those once more. Parsing is pure, so a document whose path and bytes are
+/// equal to an earlier one's is that same document; keeping the last few makes each distinct
+/// text parse once. A class, because the cache is shared state behind a lock; it holds at most
+/// `capacity` documents so memory stays bounded by what one run needs at a time.
+final class ParseCache<Document: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private let capacity: Int
+  private var entries: [(path: String, bytes: [UInt8], document: Document)] = []
+
+  /// Creates a cache that keeps the last `capacity` documents.
+  init(capacity: Int) {
+    self.capacity = capacity
+  }
+
+  /// The document parsed from `source`, from the cache or by calling `parse`.
+  ///
+  /// Errors are not cached: a text that fails to parse fails again, the same way, next time.
+  func document(for source: SourceText, parse: () throws -> Document) rethrows -> Document {
+    if let hit = cached(source) { return hit }
+    let document = try parse()
+    lock.lock()
+    defer { lock.unlock() }
+    entries.append((source.path, source.bytes, document))
+    if entries.count > capacity { entries.removeFirst() }
+    return document
+  }
+
+  private func cached(_ source: SourceText) -> Document? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.last { $0.path == source.path && Self.equal($0.bytes, source.bytes) }?.document
+  }
+
+  // memcmp rather than `==`, which compares element by element when the arrays are two copies.
+  private static func equal(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+    guard left.count == right.count else { return false }
+    if left.isEmpty { return true }
+    return left.withUnsafeBufferPointer { a in
+      right.withUnsafeBufferPointer { b in
+        a.baseAddress == b.baseAddress || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+      }
+    }
+  }
+}
