@@ -26,6 +26,7 @@ extension Optimize {
       let phase = try repository.loader().phase(self.phase)
       let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
       let outcome = try Applier(planner: planner).apply(dryRun: dryRun, lockTimeout: lockTimeout)
+      if let note = outcome.tookOverLock { print(note.prefix(1).uppercased() + note.dropFirst() + ".") }
       if let recovered = outcome.recovered { print(recovered) }
       if outcome.alreadyApplied {
         print("Phase \(phase.number) is already applied; nothing written. Run `optimize status` to check it.")

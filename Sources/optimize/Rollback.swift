@@ -30,6 +30,7 @@ extension Optimize {
       let repo = try repository.repository()
       let store = LedgerStore(repository: repo)
       let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
+      if let note = lock?.tookOver { print(note.prefix(1).uppercased() + note.dropFirst() + ".") }
       if !dryRun, let recovered = try Journal(store: store).recover() { print(recovered) }
       let ledger = try store.read()
       let rollback = OptimizeCore.Rollback(repository: repo)

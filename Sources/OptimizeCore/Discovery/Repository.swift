@@ -127,6 +127,23 @@ public struct Repository: Sendable {
     return SourceText(path: path, bytes: bytes)
   }
 
+  /// Whether git ignores `path` (a local file that may hold secrets); false outside a git
+  /// repository or without git.
+  public func isIgnoredByGit(_ path: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", root.path, "check-ignore", "-q", "--", path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      return false
+    }
+    process.waitUntilExit()
+    return process.terminationReason == .exit && process.terminationStatus == 0
+  }
+
   /// Names in a folder, sorted, or an empty list.
   public func list(_ folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []).sorted()

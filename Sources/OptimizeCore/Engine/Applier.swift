@@ -10,6 +10,8 @@ public struct ApplyOutcome: Sendable {
   public var wrote: Bool
   /// A sentence on an interrupted transaction that was finished first, if any.
   public var recovered: String?
+  /// A sentence on a lock that a killed run left and this run took over, if any.
+  public var tookOverLock: String?
 }
 
 /// Applies a phase: plan, verify in memory, journal, write atomically, record in the ledger.
@@ -34,31 +36,32 @@ public struct Applier: Sendable {
     if !dryRun { recovered = try Journal(store: store).recover() }
     var ledger = try store.read()
     let phase = planner.phase
-    if ledger.phase(phase.number) != nil {
-      let plan = Plan(phase: phase, patches: [], files: [])
-      return ApplyOutcome(plan: plan, alreadyApplied: true, wrote: false, recovered: recovered)
-    }
+    var outcome = ApplyOutcome(
+      plan: Plan(phase: phase, patches: [], files: []), alreadyApplied: true, wrote: false,
+      recovered: recovered, tookOverLock: lock?.tookOver)
+    if ledger.phase(phase.number) != nil { return outcome }
     let missing = phase.requires.filter { ledger.phase($0) == nil }
     if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
     let plan = try planner.plan()
     if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
     try Verifier(planner: planner).verify(plan)
-    guard !dryRun else {
-      return ApplyOutcome(plan: plan, alreadyApplied: false, wrote: false, recovered: recovered)
-    }
+    outcome.plan = plan
+    outcome.alreadyApplied = false
+    if dryRun { return outcome }
     for change in plan.files { try checkWritable(change, url: planner.repository.url(change.path)) }
     var files: [LedgerFile] = []
     var writes: [FileWrite] = []
+    var snapshots: [SideFile] = []
     for change in plan.files {
       let url = planner.repository.url(change.path)
       var info = stat()
       let mode = change.created ? 0o644 : (stat(url.path, &info) == 0 ? Int(info.st_mode & 0o7777) : 0o644)
       var snapshot: String?
       if !change.created {
-        snapshot = store.snapshotPath(phase: phase.number, file: change.path)
-        let snapshotURL = store.folder.appendingPathComponent(snapshot!)
-        try AtomicFile.make(parentOf: snapshotURL)
-        try AtomicFile.write(change.before, to: snapshotURL, mode: mode_t(mode) & 0o666)
+        let path = store.snapshotPath(phase: phase.number, file: change.path)
+        try store.checkSnapshotFree(path, bytes: change.before)
+        snapshots.append(SideFile(path: path, bytes: change.before, mode: mode & 0o666))
+        snapshot = path
       }
       let edits = change.edits.map(\.edit)
       let inverses = edits.inverses
@@ -87,9 +90,11 @@ public struct Applier: Sendable {
             reason: result.reason, places: result.places.map { "\($0.location)" })
         },
         files: files))
-    try Journal(store: store).commit(operation: "apply", phase: phase.number, writes: writes, ledger: ledger)
+    try Journal(store: store).commit(
+      operation: "apply", phase: phase.number, writes: writes, sideFiles: snapshots, ledger: ledger)
+    outcome.wrote = true
     withExtendedLifetime(lock) {}
-    return ApplyOutcome(plan: plan, alreadyApplied: false, wrote: true, recovered: recovered)
+    return outcome
   }
 
   /// Refuses early, before anything is written, when a target or its folder is read-only.
