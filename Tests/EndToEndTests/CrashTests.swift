@@ -97,6 +97,20 @@ import Testing
     }
   }
 
+  @Test func aFileInTheWayPartwayFailsClearlyAndRestores() throws {
+    // A real error as root too: the second snapshot's folder is a file, so the first snapshot is
+    // written, then the transaction fails and is undone.
+    let repo = try Self.copy(Self.example)
+    try TreeFixture.write("in the way\n", to: ".optimize/snapshots/phase-1/apps", in: repo)
+    let apply = try Self.run(["apply", "--phase", "1"], repo)
+    #expect(apply.status == 1)
+    #expect(apply.stderr.contains(".optimize/snapshots/phase-1/apps/api: expected to write the file, found"))
+    #expect(try TreeFixture.files(repo) == Self.states.original)
+    let optimize = try TreeFixture.files(repo.appendingPathComponent(".optimize"), skipping: [])
+    #expect(optimize.keys.sorted() == ["lock", "snapshots/phase-1/apps"])
+    #expect(try Self.run(["status", "--check"], repo).status == 2)
+  }
+
   @Test func failedWriteThenKilledDuringTheUndo() throws {
     var random = SeededGenerator(seed: LongRun.seed)
     for run in 0..<LongRun.faultRuns {

@@ -31,23 +31,34 @@ public struct Applier: Sendable {
   ///   `VerificationError`, `WriteError`, `LedgerError` and discovery errors otherwise.
   public func apply(dryRun: Bool, lockTimeout: Double = 5) throws -> ApplyOutcome {
     let store = LedgerStore(repository: planner.repository)
-    var recovered: String?
-    let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
-    if !dryRun { recovered = try Journal(store: store).recover() }
-    var ledger = try store.read()
-    let phase = planner.phase
+    let journal = Journal(store: store)
     var outcome = ApplyOutcome(
-      plan: Plan(phase: phase, patches: [], files: []), alreadyApplied: true, wrote: false,
-      recovered: recovered, tookOverLock: lock?.tookOver)
-    if ledger.phase(phase.number) != nil { return outcome }
-    let missing = phase.requires.filter { ledger.phase($0) == nil }
-    if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
-    let plan = try planner.plan()
-    if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
-    try Verifier(planner: planner).verify(plan)
-    outcome.plan = plan
-    outcome.alreadyApplied = false
-    if dryRun { return outcome }
+      plan: Plan(phase: planner.phase, patches: [], files: []), alreadyApplied: false, wrote: false)
+    // Refusals come before the lock, so that a refused run writes no byte, not even the lock file.
+    var planned: Ledger?
+    if dryRun || !journal.isPending {
+      planned = try store.read()
+      guard let plan = try verifiedPlan(ledger: planned!) else {
+        outcome.alreadyApplied = true
+        return outcome
+      }
+      outcome.plan = plan
+      if dryRun { return outcome }
+    }
+    let lock = try RepositoryLock(store: store, timeout: lockTimeout)
+    outcome.tookOverLock = lock.tookOver
+    outcome.recovered = try journal.recover()
+    var ledger = try store.read()
+    // Another run may have written while this one waited for the lock: plan again if so.
+    if planned != ledger || !planUnchanged(outcome.plan) {
+      guard let plan = try verifiedPlan(ledger: ledger) else {
+        outcome.alreadyApplied = true
+        return outcome
+      }
+      outcome.plan = plan
+    }
+    let plan = outcome.plan
+    let phase = planner.phase
     for change in plan.files { try checkWritable(change, url: planner.repository.url(change.path)) }
     var files: [LedgerFile] = []
     var writes: [FileWrite] = []
@@ -95,6 +106,26 @@ public struct Applier: Sendable {
     outcome.wrote = true
     withExtendedLifetime(lock) {}
     return outcome
+  }
+
+  /// Plans and verifies the phase; nil when the ledger already has it.
+  private func verifiedPlan(ledger: Ledger) throws -> Plan? {
+    let phase = planner.phase
+    if ledger.phase(phase.number) != nil { return nil }
+    let missing = phase.requires.filter { ledger.phase($0) == nil }
+    if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
+    let plan = try planner.plan()
+    if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
+    try Verifier(planner: planner).verify(plan)
+    return plan
+  }
+
+  /// Whether every file of a plan still holds the bytes it was planned from.
+  private func planUnchanged(_ plan: Plan) -> Bool {
+    plan.files.allSatisfy { change in
+      let current = FileManager.default.contents(atPath: planner.repository.url(change.path).path)
+      return change.created ? current == nil : current.map { [UInt8]($0) } == change.before
+    }
   }
 
   /// Refuses early, before anything is written, when a target or its folder is read-only.
