@@ -59,7 +59,6 @@ public struct Applier: Sendable {
     }
     let plan = outcome.plan
     let phase = planner.phase
-    for change in plan.files { try checkWritable(change, url: planner.repository.url(change.path)) }
     var files: [LedgerFile] = []
     var writes: [FileWrite] = []
     var snapshots: [SideFile] = []
@@ -70,7 +69,6 @@ public struct Applier: Sendable {
       var snapshot: String?
       if !change.created {
         let path = store.snapshotPath(phase: phase.number, file: change.path)
-        try store.checkSnapshotFree(path, bytes: change.before)
         snapshots.append(SideFile(path: path, bytes: change.before, mode: mode & 0o666))
         snapshot = path
       }
@@ -117,6 +115,14 @@ public struct Applier: Sendable {
     let plan = try planner.plan()
     if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
     try Verifier(planner: planner).verify(plan)
+    let store = LedgerStore(repository: planner.repository)
+    for change in plan.files {
+      try checkWritable(change, url: planner.repository.url(change.path))
+      if !change.created {
+        try store.checkSnapshotFree(
+          store.snapshotPath(phase: phase.number, file: change.path), bytes: change.before)
+      }
+    }
     return plan
   }
 
@@ -130,8 +136,12 @@ public struct Applier: Sendable {
 
   /// Refuses early, before anything is written, when a target or its folder is read-only.
   private func checkWritable(_ change: FileChange, url: URL) throws {
-    let folder = url.deletingLastPathComponent().path
-    if access(folder, W_OK) != 0 { throw WriteError(path: change.path, errno: EACCES) }
+    var folder = url.deletingLastPathComponent()
+    // A created file's folders may not exist yet: the nearest existing one must be writable.
+    while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+      folder.deleteLastPathComponent()
+    }
+    if access(folder.path, W_OK) != 0 { throw WriteError(path: change.path, errno: errno) }
     if !change.created, access(url.path, W_OK) != 0 { throw WriteError(path: change.path, errno: EACCES) }
   }
 }
