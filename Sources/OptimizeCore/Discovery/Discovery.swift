@@ -82,6 +82,10 @@ public struct Discovery: Sendable {
       var chosen = context.module
       if chosen == nil {
         let managePy = context.root.isEmpty ? "manage.py" : "\(context.root)/manage.py"
+        if repository.kind(of: managePy) == .symlink, (try? repository.resolveSymlink(managePy)) == nil {
+          settingsProblems.append("\(managePy): a symlink pointing outside the repository; not read")
+          continue
+        }
         if let found = locator.managePyDefault(managePy) {
           chosen = (found.module, "setdefault in \(managePy):\(found.line)")
         }

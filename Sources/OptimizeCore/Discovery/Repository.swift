@@ -18,8 +18,10 @@ public struct Repository: Sendable {
   /// - Throws: `RepositoryError.notAFolder` when `root` is missing or not a folder.
   public init(root: URL) throws {
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue
-    else { throw RepositoryError.notAFolder(path: root.path) }
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+      throw RepositoryError.notAFolder(path: root.path)
+    }
+    guard isFolder.boolValue else { throw RepositoryError.isAFile(path: root.path) }
     self.root = root.resolvingSymlinksInPath().standardizedFileURL
   }
 
@@ -106,7 +108,12 @@ public struct Repository: Sendable {
     }
     switch kind(of: path) {
     case .missing: throw RepositoryError.missing(path: path)
-    case .symlink: throw RepositoryError.symlink(path: path)
+    case .symlink:
+      let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url(path).path)) ?? "?"
+      if (try? resolveSymlink(path)) == nil {
+        throw RepositoryError.symlinkOutside(path: path, destination: destination)
+      }
+      throw RepositoryError.symlink(path: path)
     case .folder, .special: throw RepositoryError.notARegularFile(path: path)
     case .file: break
     }
@@ -158,7 +165,9 @@ public enum FileKind: Sendable, Equatable {
 /// A path that optimize cannot read or must not touch.
 public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible {
   case notAFolder(path: String)
+  case isAFile(path: String)
   case outside(path: String)
+  case symlinkOutside(path: String, destination: String)
   case missing(path: String)
   case symlink(path: String)
   case notARegularFile(path: String)
@@ -171,6 +180,11 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
     switch self {
     case .notAFolder(let path):
       return "\(path): expected a repository folder, found none; pass an existing folder to --repo"
+    case .isAFile(let path):
+      return "\(path): expected a repository folder, found a file; pass the folder that holds it to --repo"
+    case .symlinkOutside(let path, let destination):
+      return "\(path): expected a file inside the repository, found a symlink to \(destination), outside "
+        + "it; optimize only reads and writes inside --repo, so pass the real file inside the repository"
     case .outside(let path):
       return "\(path): expected a path inside the repository, found one outside it; "
         + "optimize only reads and writes inside --repo"
