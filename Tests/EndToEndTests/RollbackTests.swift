@@ -74,6 +74,24 @@ import Testing
     #expect(restored.contains("coverage xml -o cov.xml") && !restored.contains("coverage combine"))
   }
 
+  @Test func identicalJobsAreEachReversedAfterALaterEdit() throws {
+    let repo = try TreeFixture.copy("Examples/brktickets")
+    let twice: (String) -> String = { text in
+      let job = text[text.range(of: "  test:\n")!.lowerBound...]
+      return text + "\n" + job.replacingOccurrences(of: "  test:\n", with: "  test-again:\n")
+    }
+    try Self.edit(Self.workflow, in: repo, twice)
+    #expect(try Self.run(["apply", "--phase", "1"], repo).status == 0)
+    let applied = try TreeFixture.read(Self.workflow, in: repo)
+    #expect(applied.components(separatedBy: "coverage combine").count == 3)
+    try Self.edit(Self.workflow, in: repo) { "# team note\n" + $0 + "# end\n" }
+    let rollback = try Self.run(["rollback"], repo)
+    #expect(rollback.status == 0, "\(rollback.stderr)")
+    #expect(
+      try TreeFixture.read(Self.workflow, in: repo) == "# team note\n"
+        + twice(try Self.original(Self.workflow)) + "# end\n")
+  }
+
   @Test func aCoveragercWhoseOtherKeysChangedKeepsThem() throws {
     let repo = try Self.applied()
     let change: (String) -> String = {

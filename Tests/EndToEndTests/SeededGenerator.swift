@@ -21,9 +21,9 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Settings for the long runs, from the environment (documented in the README).
 enum LongRun {
   /// `OPTIMIZE_FAULT_RUNS`: random SIGKILL runs in the fault-injection test (default 12).
-  static var faultRuns: Int { number("OPTIMIZE_FAULT_RUNS") ?? 12 }
-  /// `OPTIMIZE_FUZZ_RUNS`: mutations per snapshot case in the fuzz test (default 40).
-  static var fuzzRuns: Int { number("OPTIMIZE_FUZZ_RUNS") ?? 40 }
+  static var faultRuns: Int { number("OPTIMIZE_FAULT_RUNS") ?? 8 }
+  /// `OPTIMIZE_FUZZ_RUNS`: mutations per snapshot case in the fuzz test (default 8).
+  static var fuzzRuns: Int { number("OPTIMIZE_FUZZ_RUNS") ?? 8 }
   /// `OPTIMIZE_TEST_SEED`: the seed of every seeded run (default 1).
   static var seed: UInt64 { UInt64(number("OPTIMIZE_TEST_SEED") ?? 1) }
 

@@ -137,6 +137,13 @@ public struct Repository: Sendable {
   /// Whether git ignores `path` (a local file that may hold secrets); false outside a git
   /// repository or without git.
   public func isIgnoredByGit(_ path: String) -> Bool {
+    // Outside a git work tree there is nothing to ask, and no process to start.
+    var folder = root.path
+    while !FileManager.default.fileExists(atPath: folder + "/.git") {
+      let parent = (folder as NSString).deletingLastPathComponent
+      if parent == folder || parent.isEmpty { return false }
+      folder = parent
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "-C", root.path, "check-ignore", "-q", "--", path]
