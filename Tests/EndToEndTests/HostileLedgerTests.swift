@@ -77,7 +77,15 @@ import Testing
     let repo = try TreeFixture.copy("Examples/brktickets")
     chmod(repo.appendingPathComponent("apps/api/.coveragerc").path, 0o640)
     chmod(repo.appendingPathComponent(".github/workflows/django-test.yml").path, 0o755)
+    // Only root may give a file away; as root, the target must keep its owner.
+    let owned =
+      getuid() == 0 && chown(repo.appendingPathComponent("apps/api/.coveragerc").path, 4321, 4321) == 0
     #expect(try Self.run(["apply", "--phase", "1"], repo).status == 0)
+    if owned {
+      var info = stat()
+      stat(repo.appendingPathComponent("apps/api/.coveragerc").path, &info)
+      #expect(info.st_uid == 4321 && info.st_gid == 4321)
+    }
     func mode(_ path: String) -> mode_t {
       var info = stat()
       stat(repo.appendingPathComponent(path).path, &info)
