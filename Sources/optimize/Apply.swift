@@ -43,6 +43,7 @@ extension Optimize {
           try Applier(planner: planner).apply(
             reviewed: $0, path: plan!, dryRun: dryRun, lockTimeout: lockTimeout)
         } ?? Applier(planner: planner).apply(dryRun: dryRun, lockTimeout: lockTimeout)
+      if let note = outcome.tookOverLock { print(note.prefix(1).uppercased() + note.dropFirst() + ".") }
       if let recovered = outcome.recovered { print(recovered) }
       if outcome.alreadyApplied {
         print("Phase \(phase.number) is already applied; nothing written. Run `optimize status` to check it.")

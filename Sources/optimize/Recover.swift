@@ -14,6 +14,7 @@ extension Optimize {
     func run() throws {
       let store = LedgerStore(repository: try repository.repository())
       let lock = try RepositoryLock(store: store, timeout: lockTimeout)
+      if let note = lock.tookOver { print(note.prefix(1).uppercased() + note.dropFirst() + ".") }
       print(try Journal(store: store).recover() ?? "Nothing to recover.")
       withExtendedLifetime(lock) {}
     }

@@ -29,11 +29,40 @@ extension Optimize {
     func run() throws {
       let repo = try repository.repository()
       let store = LedgerStore(repository: repo)
-      let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
-      if !dryRun, let recovered = try Journal(store: store).recover() { print(recovered) }
-      let ledger = try store.read()
+      let journal = Journal(store: store)
       let rollback = OptimizeCore.Rollback(repository: repo)
-      let plan = try rollback.plan(phase: phase, ledger: ledger)
+      // Refusals come before the lock, so that a refused rollback writes no byte.
+      var ledger: Ledger?
+      var plan: RollbackPlan?
+      if dryRun || !journal.isPending {
+        ledger = try store.read()
+        plan = try rollback.plan(phase: phase, ledger: ledger!)
+        if !force, !plan!.drifted.isEmpty {
+          describe(plan!)
+          throw OptimizeCore.RollbackError.drifted(plan!.drifted)
+        }
+      }
+      if dryRun, let plan {
+        describe(plan)
+        print("Dry run: nothing written.")
+        return
+      }
+      let lock = try RepositoryLock(store: store, timeout: lockTimeout)
+      if let note = lock.tookOver { print(note.prefix(1).uppercased() + note.dropFirst() + ".") }
+      if let recovered = try journal.recover() { print(recovered) }
+      let current = try store.read()
+      // Another run may have written while this one waited for the lock: plan again if so.
+      if current != ledger || plan == nil {
+        plan = try rollback.plan(phase: phase, ledger: current)
+      }
+      describe(plan!)
+      let rescued = try rollback.perform(plan!, ledger: current, force: force)
+      for path in rescued { print("Saved the current file to \(path)") }
+      print("Rolled back phase \(plan!.phase).")
+      withExtendedLifetime(lock) {}
+    }
+
+    private func describe(_ plan: RollbackPlan) {
       for action in plan.actions {
         let what: String
         switch action.kind {
@@ -46,15 +75,6 @@ extension Optimize {
         }
         print("  \(action.path): \(what)")
       }
-      if dryRun {
-        if !plan.drifted.isEmpty && !force { throw OptimizeCore.RollbackError.drifted(plan.drifted) }
-        print("Dry run: nothing written.")
-        return
-      }
-      let rescued = try rollback.perform(plan, ledger: ledger, force: force)
-      for path in rescued { print("Saved the current file to \(path)") }
-      print("Rolled back phase \(plan.phase).")
-      withExtendedLifetime(lock) {}
     }
   }
 }

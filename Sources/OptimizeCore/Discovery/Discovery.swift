@@ -85,13 +85,20 @@ public struct Discovery: Sendable {
     for context in contexts {
       let managePy = context.root.isEmpty ? "manage.py" : "\(context.root)/manage.py"
       let here = SourceLocation(
-        path: repository.isFile(managePy) ? managePy : context.root, line: 1, column: 1)
+        path: repository.kind(of: managePy) != .missing ? managePy : context.root, line: 1, column: 1)
       var chosen = context.module
       var unknown = ""
       if let named = chosen, named.module.contains("$") {
         // `${{ inputs.settings }}` or `$SETTINGS`: only known at run time, so fall back.
         unknown = " (\(named.source) names \(named.module), known only at run time)"
         chosen = nil
+      }
+      if chosen == nil, repository.kind(of: managePy) == .symlink,
+        (try? repository.resolveSymlink(managePy)) == nil
+      {
+        settingsProblems.append(
+          PatchPlace(here, "\(managePy): a symlink pointing outside the repository; not read; pass --settings-file"))
+        continue
       }
       if chosen == nil, let found = locator.managePyDefault(managePy) {
         chosen = (found.module, "setdefault in \(managePy):\(found.line)\(unknown)")

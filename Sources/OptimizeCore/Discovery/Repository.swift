@@ -20,8 +20,10 @@ public struct Repository: Sendable {
   /// - Throws: `RepositoryError.notAFolder` when `root` is missing or not a folder.
   public init(root: URL) throws {
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue
-    else { throw RepositoryError.notAFolder(path: root.path) }
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+      throw RepositoryError.notAFolder(path: root.path)
+    }
+    guard isFolder.boolValue else { throw RepositoryError.isAFile(path: root.path) }
     self.root = root.resolvingSymlinksInPath().standardizedFileURL
   }
 
@@ -108,7 +110,12 @@ public struct Repository: Sendable {
     }
     switch kind(of: path) {
     case .missing: throw RepositoryError.missing(path: path)
-    case .symlink: throw RepositoryError.symlink(path: path)
+    case .symlink:
+      let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url(path).path)) ?? "?"
+      if (try? resolveSymlink(path)) == nil {
+        throw RepositoryError.symlinkOutside(path: path, destination: destination)
+      }
+      throw RepositoryError.symlink(path: path)
     case .folder, .special: throw RepositoryError.notARegularFile(path: path)
     case .file: break
     }
@@ -129,6 +136,30 @@ public struct Repository: Sendable {
     return SourceText(path: path, bytes: bytes)
   }
 
+  /// Whether git ignores `path` (a local file that may hold secrets); false outside a git
+  /// repository or without git.
+  public func isIgnoredByGit(_ path: String) -> Bool {
+    // Outside a git work tree there is nothing to ask, and no process to start.
+    var folder = root.path
+    while !FileManager.default.fileExists(atPath: folder + "/.git") {
+      let parent = (folder as NSString).deletingLastPathComponent
+      if parent == folder || parent.isEmpty { return false }
+      folder = parent
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", root.path, "check-ignore", "-q", "--", path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      return false
+    }
+    process.waitUntilExit()
+    return process.terminationReason == .exit && process.terminationStatus == 0
+  }
+
   /// Names in a folder, sorted, or an empty list.
   public func list(_ folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []).sorted()
@@ -143,7 +174,9 @@ public enum FileKind: Sendable, Equatable {
 /// A path that optimize cannot read or must not touch.
 public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible {
   case notAFolder(path: String)
+  case isAFile(path: String)
   case outside(path: String)
+  case symlinkOutside(path: String, destination: String)
   case missing(path: String)
   case symlink(path: String)
   case notARegularFile(path: String)
@@ -156,6 +189,11 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
     switch self {
     case .notAFolder(let path):
       return "\(path): expected a repository folder, found none; pass an existing folder to --repo"
+    case .isAFile(let path):
+      return "\(path): expected a repository folder, found a file; pass the folder that holds it to --repo"
+    case .symlinkOutside(let path, let destination):
+      return "\(path): expected a file inside the repository, found a symlink to \(destination), outside "
+        + "it; optimize only reads and writes inside --repo, so pass the real file inside the repository"
     case .outside(let path):
       return "\(path): expected a path inside the repository, found one outside it; "
         + "optimize only reads and writes inside --repo"

@@ -36,7 +36,8 @@ struct SettingsLocator {
     let relative = module.split(separator: ".").joined(separator: "/")
     for candidate in ["\(relative).py", "\(relative)/__init__.py"] {
       guard let path = try? repository.join(pythonRoot, candidate) else { continue }
-      if repository.isFile(path) { return path }
+      // Anything but a folder: reading it later says clearly why a symlink or FIFO is refused.
+      if ![.missing, .folder].contains(repository.kind(of: path)) { return path }
     }
     return nil
   }

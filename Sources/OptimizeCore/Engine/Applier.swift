@@ -10,6 +10,8 @@ public struct ApplyOutcome: Sendable {
   public var wrote: Bool
   /// A sentence on an interrupted transaction that was finished first, if any.
   public var recovered: String?
+  /// A sentence on a lock that a killed run left and this run took over, if any.
+  public var tookOverLock: String?
 }
 
 /// Applies a phase: plan, verify in memory, journal, write atomically, record in the ledger.
@@ -26,44 +28,54 @@ public struct Applier: Sendable {
   ///
   /// - Parameters:
   ///   - dryRun: plan and verify, but write nothing.
-  ///   - check: runs on the plan under the lock, before verification; throwing refuses the phase.
+  ///   - check: runs on each plan before verification; throwing refuses the phase (a reviewed
+  ///     plan uses it to refuse a repository that changed since the plan was made).
   /// - Throws: `ApplyError` when a patch blocks the phase or a required phase is missing;
   ///   `VerificationError`, `WriteError`, `LedgerError` and discovery errors otherwise.
-  public func apply(
-    dryRun: Bool, lockTimeout: Double = 5, check: (Plan) throws -> Void = { _ in }
-  ) throws -> ApplyOutcome {
+  public func apply(dryRun: Bool, lockTimeout: Double = 5, check: (Plan) throws -> Void = { _ in })
+    throws -> ApplyOutcome
+  {
     let store = LedgerStore(repository: planner.repository)
-    var recovered: String?
-    let lock = dryRun ? nil : try RepositoryLock(store: store, timeout: lockTimeout)
-    if !dryRun { recovered = try Journal(store: store).recover() }
+    let journal = Journal(store: store)
+    var outcome = ApplyOutcome(
+      plan: Plan(phase: planner.phase, patches: [], files: []), alreadyApplied: false, wrote: false)
+    // Refusals come before the lock, so that a refused run writes no byte, not even the lock file.
+    var planned: Ledger?
+    if dryRun || !journal.isPending {
+      planned = try store.read()
+      guard let plan = try verifiedPlan(ledger: planned!, check: check) else {
+        outcome.alreadyApplied = true
+        return outcome
+      }
+      outcome.plan = plan
+      if dryRun { return outcome }
+    }
+    let lock = try RepositoryLock(store: store, timeout: lockTimeout)
+    outcome.tookOverLock = lock.tookOver
+    outcome.recovered = try journal.recover()
     var ledger = try store.read()
+    // Another run may have written while this one waited for the lock: plan again if so.
+    if planned != ledger || !planUnchanged(outcome.plan) {
+      guard let plan = try verifiedPlan(ledger: ledger, check: check) else {
+        outcome.alreadyApplied = true
+        return outcome
+      }
+      outcome.plan = plan
+    }
+    let plan = outcome.plan
     let phase = planner.phase
-    if ledger.phase(phase.number) != nil {
-      let plan = Plan(phase: phase, patches: [], files: [])
-      return ApplyOutcome(plan: plan, alreadyApplied: true, wrote: false, recovered: recovered)
-    }
-    let missing = phase.requires.filter { ledger.phase($0) == nil }
-    if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
-    let plan = try planner.plan()
-    try check(plan)
-    if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
-    try Verifier(planner: planner).verify(plan)
-    guard !dryRun else {
-      return ApplyOutcome(plan: plan, alreadyApplied: false, wrote: false, recovered: recovered)
-    }
-    for change in plan.files { try checkWritable(change, url: planner.repository.url(change.path)) }
     var files: [LedgerFile] = []
     var writes: [FileWrite] = []
+    var snapshots: [SideFile] = []
     for change in plan.files {
       let url = planner.repository.url(change.path)
       var info = stat()
       let mode = change.created ? 0o644 : (stat(url.path, &info) == 0 ? Int(info.st_mode & 0o7777) : 0o644)
       var snapshot: String?
       if !change.created {
-        snapshot = store.snapshotPath(phase: phase.number, file: change.path)
-        let snapshotURL = store.folder.appendingPathComponent(snapshot!)
-        try AtomicFile.make(parentOf: snapshotURL)
-        try AtomicFile.write(change.before, to: snapshotURL, mode: mode_t(mode) & 0o666)
+        let path = store.snapshotPath(phase: phase.number, file: change.path)
+        snapshots.append(SideFile(path: path, bytes: change.before, mode: mode & 0o666))
+        snapshot = path
       }
       let edits = change.edits.map(\.edit)
       let inverses = edits.inverses
@@ -92,15 +104,50 @@ public struct Applier: Sendable {
             reason: result.reason, places: result.places.map { "\($0.location)" })
         },
         files: files))
-    try Journal(store: store).commit(operation: "apply", phase: phase.number, writes: writes, ledger: ledger)
+    try Journal(store: store).commit(
+      operation: "apply", phase: phase.number, writes: writes, sideFiles: snapshots, ledger: ledger)
+    outcome.wrote = true
     withExtendedLifetime(lock) {}
-    return ApplyOutcome(plan: plan, alreadyApplied: false, wrote: true, recovered: recovered)
+    return outcome
+  }
+
+  /// Plans and verifies the phase; nil when the ledger already has it.
+  private func verifiedPlan(ledger: Ledger, check: (Plan) throws -> Void) throws -> Plan? {
+    let phase = planner.phase
+    if ledger.phase(phase.number) != nil { return nil }
+    let missing = phase.requires.filter { ledger.phase($0) == nil }
+    if !missing.isEmpty { throw ApplyError.requiresPhases(phase.number, missing: missing) }
+    let plan = try planner.plan()
+    try check(plan)
+    if !plan.blocking.isEmpty { throw ApplyError.blocked(plan.blocking) }
+    try Verifier(planner: planner).verify(plan)
+    let store = LedgerStore(repository: planner.repository)
+    for change in plan.files {
+      try checkWritable(change, url: planner.repository.url(change.path))
+      if !change.created {
+        try store.checkSnapshotFree(
+          store.snapshotPath(phase: phase.number, file: change.path), bytes: change.before)
+      }
+    }
+    return plan
+  }
+
+  /// Whether every file of a plan still holds the bytes it was planned from.
+  private func planUnchanged(_ plan: Plan) -> Bool {
+    plan.files.allSatisfy { change in
+      let current = FileManager.default.contents(atPath: planner.repository.url(change.path).path)
+      return change.created ? current == nil : current.map { [UInt8]($0) } == change.before
+    }
   }
 
   /// Refuses early, before anything is written, when a target or its folder is read-only.
   private func checkWritable(_ change: FileChange, url: URL) throws {
-    let folder = url.deletingLastPathComponent().path
-    if access(folder, W_OK) != 0 { throw WriteError(path: change.path, errno: EACCES) }
+    var folder = url.deletingLastPathComponent()
+    // A created file's folders may not exist yet: the nearest existing one must be writable.
+    while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+      folder.deleteLastPathComponent()
+    }
+    if access(folder.path, W_OK) != 0 { throw WriteError(path: change.path, errno: errno) }
     if !change.created, access(url.path, W_OK) != 0 { throw WriteError(path: change.path, errno: EACCES) }
   }
 }

@@ -23,7 +23,10 @@ public struct RollbackAction: Sendable, Equatable {
   /// The bytes written, or nil to delete the file or leave it alone.
   public var after: [UInt8]?
   /// For drifted files: the original, applied and current text of each differing hunk.
-  public var conflict: String?
+  public var conflict: String? = nil
+  /// The bytes the file held when the rollback was planned (nil: absent); the journal checks
+  /// them again before writing.
+  public var current: [UInt8]? = nil
 }
 
 /// The rollback of one phase.
@@ -62,7 +65,11 @@ public struct Rollback: Sendable {
     var actions: [RollbackAction] = []
     for file in entry.files {
       let before = try store.snapshot(of: file)
-      actions.append(try action(for: file, before: before))
+      var action = try action(for: file, before: before)
+      action.current = FileManager.default.contents(atPath: repository.url(file.path).path).map {
+        [UInt8]($0)
+      }
+      actions.append(action)
     }
     return RollbackPlan(phase: number, actions: actions)
   }
@@ -118,31 +125,29 @@ public struct Rollback: Sendable {
     if !force, !plan.drifted.isEmpty { throw RollbackError.drifted(plan.drifted) }
     let store = LedgerStore(repository: repository)
     var rescued: [String] = []
+    var rescues: [SideFile] = []
     var writes: [FileWrite] = []
     let entry = ledger.phase(plan.phase)!
+    let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
     for action in plan.actions {
       let file = entry.files.first { $0.path == action.path }!
-      let url = repository.url(action.path)
-      let current = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
       switch action.kind {
       case .missing where !force: continue
       case .drifted:
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let rescue = "rescued/\(stamp)/\(action.path)"
-        let rescueURL = store.folder.appendingPathComponent(rescue)
-        try AtomicFile.make(parentOf: rescueURL)
-        try AtomicFile.write(current ?? [], to: rescueURL, mode: mode_t(file.mode))
+        rescues.append(SideFile(path: rescue, bytes: action.current ?? [], mode: file.mode & 0o666))
         rescued.append("\(LedgerStore.folderName)/\(rescue)")
       default: break
       }
       writes.append(
-        FileWrite(path: action.path, before: current, after: action.after, mode: file.mode))
+        FileWrite(path: action.path, before: action.current, after: action.after, mode: file.mode))
     }
     var newLedger = ledger
     newLedger.phases.removeAll { $0.phase == plan.phase }
+    let privateSnapshots = entry.files.compactMap(\.snapshot).filter { $0.hasPrefix("/") }
     try Journal(store: store).commit(
-      operation: "rollback", phase: plan.phase, writes: writes, ledger: newLedger,
-      removeSnapshots: ["snapshots/phase-\(plan.phase)"])
+      operation: "rollback", phase: plan.phase, writes: writes, sideFiles: rescues, ledger: newLedger,
+      removeSnapshots: ["snapshots/phase-\(plan.phase)"] + privateSnapshots)
     return rescued
   }
 }

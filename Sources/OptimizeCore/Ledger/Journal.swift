@@ -10,22 +10,59 @@ public struct FileWrite: Sendable, Equatable {
   public var after: [UInt8]?
   /// Permission bits to write with.
   public var mode: Int
+
+  /// Creates a file write.
+  public init(path: String, before: [UInt8]?, after: [UInt8]?, mode: Int) {
+    self.path = path
+    self.before = before
+    self.after = after
+    self.mode = mode
+  }
 }
 
-/// The write-ahead journal, `.optimize/journal/`: a transaction's intent, written completely
-/// before any file is touched, so a killed run can be finished by the next one.
+/// A file a transaction keeps beside the repository's files: a snapshot or a rescued copy.
+public struct SideFile: Sendable, Equatable {
+  /// Relative to `.optimize/`, or an absolute path outside the repository.
+  public var path: String
+  /// Its bytes.
+  public var bytes: [UInt8]
+  /// Permission bits.
+  public var mode: Int
+
+  /// Creates a side file.
+  public init(path: String, bytes: [UInt8], mode: Int) {
+    self.path = path
+    self.bytes = bytes
+    self.mode = mode
+  }
+}
+
+/// The write-ahead journal, `.optimize/journal/`: a transaction's intent and every byte it needs,
+/// written completely (in `journal.tmp/`, then renamed) before any file is touched, so that a
+/// killed run can be finished by the next one.
+///
+/// A transaction writes its side files (snapshots, rescued copies), then the repository's files,
+/// then the ledger; only then is it done. When a write fails, the journal is marked `aborted` and
+/// every file gets its bytes from before back; a killed abort is finished the same way.
 public struct Journal: Sendable {
-  private struct Intent: Codable {
+  struct Intent: Codable {
     var operation: String
     var phase: Int
     var files: [Entry]
+    var sideFiles: [SideEntry]?
     var removeSnapshots: [String]
   }
 
-  private struct Entry: Codable {
+  struct Entry: Codable {
     var path: String
     var before: String?
     var after: String?
+    var mode: Int
+  }
+
+  struct SideEntry: Codable {
+    var path: String
+    var blob: String
     var mode: Int
   }
 
@@ -37,128 +74,103 @@ public struct Journal: Sendable {
     self.store = store
   }
 
-  private var folder: URL { store.folder.appendingPathComponent("journal") }
-  private var pendingFolder: URL { store.folder.appendingPathComponent("journal.tmp") }
+  var folder: URL { store.folder.appendingPathComponent("journal") }
+  var pendingFolder: URL { store.folder.appendingPathComponent("journal.tmp") }
+  var abortMarker: URL { folder.appendingPathComponent("aborted") }
 
   /// Whether a transaction was interrupted and waits to be recovered.
   public var isPending: Bool {
     FileManager.default.fileExists(atPath: folder.appendingPathComponent("intent.json").path)
   }
 
-  /// Runs a transaction: journal, files, ledger, then clears the journal.
+  /// Runs a transaction: journal, side files, files, ledger, then clears the journal.
   ///
-  /// If a write fails, the files already written are restored and the error is rethrown.
+  /// - Throws: `JournalError.conflict` when a file changed since it was planned (nothing is
+  ///   written); otherwise the write error, after every file got its bytes from before back.
   public func commit(
-    operation: String, phase: Int, writes: [FileWrite], ledger: Ledger, removeSnapshots: [String] = []
+    operation: String, phase: Int, writes: [FileWrite], sideFiles: [SideFile] = [], ledger: Ledger,
+    removeSnapshots: [String] = []
   ) throws {
-    try? FileManager.default.removeItem(at: pendingFolder)
-    try AtomicFile.makeFolder(pendingFolder)
-    var entries: [Entry] = []
-    for (index, write) in writes.enumerated() {
-      var entry = Entry(path: write.path, before: nil, after: nil, mode: write.mode)
-      if let before = write.before {
-        entry.before = "\(index).before"
-        try AtomicFile.write(before, to: pendingFolder.appendingPathComponent(entry.before!), mode: 0o600)
-      }
-      if let after = write.after {
-        entry.after = "\(index).after"
-        try AtomicFile.write(after, to: pendingFolder.appendingPathComponent(entry.after!), mode: 0o600)
-      }
-      entries.append(entry)
-    }
-    try AtomicFile.write(
-      try LedgerStore.encode(ledger), to: pendingFolder.appendingPathComponent("state.json"), mode: 0o644)
-    let intent = Intent(operation: operation, phase: phase, files: entries, removeSnapshots: removeSnapshots)
-    try AtomicFile.write(
-      Array(try JSONEncoder().encode(intent)), to: pendingFolder.appendingPathComponent("intent.json"),
-      mode: 0o644)
-    try? FileManager.default.removeItem(at: folder)
-    guard rename(pendingFolder.path, folder.path) == 0 else {
-      throw WriteError(path: folder.path, errno: errno)
-    }
-    try finish(intent, rollBackOnFailure: true)
-  }
-
-  /// Finishes an interrupted transaction, if any.
-  ///
-  /// - Returns: a sentence saying what was recovered, or nil when nothing was pending.
-  /// - Throws: `JournalError.conflict` when a file holds neither its before nor its after bytes.
-  public func recover() throws -> String? {
-    if FileManager.default.fileExists(atPath: pendingFolder.path) {
-      try? FileManager.default.removeItem(at: pendingFolder)
-    }
-    guard isPending else { return nil }
-    let data = try Data(contentsOf: folder.appendingPathComponent("intent.json"))
-    let intent = try JSONDecoder().decode(Intent.self, from: data)
-    try finish(intent, rollBackOnFailure: false)
-    return "recovered an interrupted \(intent.operation) of phase \(intent.phase): finished writing "
-      + "\(intent.files.count) file(s) and the ledger"
-  }
-
-  private func blob(_ name: String?) throws -> [UInt8]? {
-    guard let name else { return nil }
-    return [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-  }
-
-  private func finish(_ intent: Intent, rollBackOnFailure: Bool) throws {
-    var done: [(Entry, [UInt8]?)] = []
+    let intent: Intent
     do {
-      for entry in intent.files {
-        let url = store.repository.url(entry.path)
-        let current = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
-        let before = try blob(entry.before)
-        let after = try blob(entry.after)
-        if current == after { continue }
-        guard current == before else { throw JournalError.conflict(path: entry.path) }
-        if let after {
-          try AtomicFile.make(parentOf: url)
-          try AtomicFile.write(after, to: url, mode: mode_t(entry.mode))
-        } else {
-          try AtomicFile.remove(url)
-        }
-        done.append((entry, before))
-      }
-      let ledger = try blob("state.json") ?? []
-      try AtomicFile.makeFolder(store.folder)
-      try AtomicFile.write(ledger, to: store.ledgerURL, mode: 0o644)
+      intent = try writePending(
+        operation: operation, phase: phase, writes: writes, sideFiles: sideFiles, ledger: ledger,
+        removeSnapshots: removeSnapshots)
+      if !isPending { try AtomicFile.removeTree(folder) }
+      try AtomicFile.move(pendingFolder, to: folder)
     } catch {
-      if rollBackOnFailure {
-        for (entry, before) in done.reversed() {
-          let url = store.repository.url(entry.path)
-          if let before {
-            try? AtomicFile.write(before, to: url, mode: mode_t(entry.mode))
-          } else {
-            try? AtomicFile.remove(url)
-          }
-        }
-        try? FileManager.default.removeItem(at: folder)
-      }
+      try? AtomicFile.removeTree(pendingFolder)
       throw error
     }
-    for snapshot in intent.removeSnapshots {
-      try? FileManager.default.removeItem(at: store.folder.appendingPathComponent(snapshot))
+    do {
+      try finish(intent)
+    } catch let error as JournalError {
+      // Checked before the first write: nothing to undo.
+      try discard()
+      throw error
+    } catch {
+      try abort(intent)
+      throw error
     }
-    try FileManager.default.removeItem(at: folder)
+  }
+
+  /// Removes the journal: its intent first, in one step, so a half-removed journal is never
+  /// trusted again.
+  func discard() throws {
+    try AtomicFile.remove(folder.appendingPathComponent("intent.json"))
+    try AtomicFile.removeTree(folder)
+  }
+
+  private func writePending(
+    operation: String, phase: Int, writes: [FileWrite], sideFiles: [SideFile], ledger: Ledger,
+    removeSnapshots: [String]
+  ) throws -> Intent {
+    try AtomicFile.removeTree(pendingFolder)
+    try AtomicFile.makeFolder(pendingFolder)
+    func blob(_ name: String, _ bytes: [UInt8]) throws -> String {
+      try AtomicFile.write(bytes, to: pendingFolder.appendingPathComponent(name), mode: 0o600)
+      return name
+    }
+    var entries: [Entry] = []
+    for (index, write) in writes.enumerated() {
+      entries.append(
+        Entry(
+          path: write.path, before: try write.before.map { try blob("\(index).before", $0) },
+          after: try write.after.map { try blob("\(index).after", $0) }, mode: write.mode))
+    }
+    var sides: [SideEntry] = []
+    for (index, side) in sideFiles.enumerated() {
+      sides.append(SideEntry(path: side.path, blob: try blob("\(index).side", side.bytes), mode: side.mode))
+    }
+    _ = try blob("state.json", try LedgerStore.encode(ledger))
+    let intent = Intent(
+      operation: operation, phase: phase, files: entries, sideFiles: sides, removeSnapshots: removeSnapshots)
+    _ = try blob("intent.json", Array(try JSONEncoder().encode(intent)))
+    return intent
   }
 }
 
-extension AtomicFile {
-  /// Creates the folder that will hold `url`.
-  static func make(parentOf url: URL) throws {
-    try makeFolder(url.deletingLastPathComponent())
-  }
-}
-
-/// A journal that cannot be finished safely.
+/// A journal that cannot be finished or undone safely.
 public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
-  case conflict(path: String)
+  /// Files that hold neither the bytes from before nor those from after the transaction.
+  case conflict(paths: [String], recovering: Bool)
+  /// The journal's intent cannot be read.
+  case unreadable(path: String)
 
   public var description: String {
     switch self {
-    case .conflict(let path):
-      return "\(path): expected the bytes from before or after the interrupted transaction, found "
-        + "other bytes; someone edited it since. Compare it with .optimize/journal/ and remove that "
-        + "folder when the file is as you want it"
+    case .conflict(let paths, let recovering):
+      let list = paths.joined(separator: ", ")
+      if recovering {
+        return "\(list): expected the bytes from before or after the interrupted transaction, found "
+          + "other bytes; someone edited it since. Nothing was written. Compare it with "
+          + ".optimize/journal/ and remove that folder when the file is as you want it"
+      }
+      return "\(list): expected the bytes optimize planned from, found other bytes; the file changed "
+        + "while optimize ran. Nothing was written; run the command again"
+    case .unreadable(let path):
+      return "\(path): expected a transaction's intent, found one optimize cannot read; nothing was "
+        + "written. Check the repository's files, then remove .optimize/journal/"
     }
   }
 }

@@ -18,9 +18,42 @@ public struct LedgerStore: Sendable {
   /// `.optimize/state.json`.
   public var ledgerURL: URL { folder.appendingPathComponent("state.json") }
 
-  /// The snapshot path of a file for a phase, relative to `.optimize/`.
+  /// Where the snapshot of a file for a phase goes: relative to `.optimize/`, or, for a file git
+  /// ignores (it may hold secrets, and the team may commit `.optimize/`), an absolute path under
+  /// `$XDG_STATE_HOME/optimize/<repo-id>/`.
   public func snapshotPath(phase: Int, file: String) -> String {
-    "snapshots/phase-\(phase)/\(file)"
+    if repository.isIgnoredByGit(file) {
+      return privateSnapshotFolder.appendingPathComponent("phase-\(phase)/\(file)").path
+    }
+    return "snapshots/phase-\(phase)/\(file)"
+  }
+
+  /// The folder outside the repository for snapshots of git-ignored files.
+  public var privateSnapshotFolder: URL {
+    let environment = ProcessInfo.processInfo.environment
+    let state =
+      environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
+      ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
+    let id = String(sha256Hex(Array(repository.root.path.utf8)).prefix(16))
+    return state.appendingPathComponent("optimize/\(id)")
+  }
+
+  /// The URL of a snapshot path as the ledger records it.
+  public func snapshotURL(_ path: String) -> URL {
+    path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+  }
+
+  /// Refuses to overwrite a snapshot that a killed or foreign run left with other bytes.
+  ///
+  /// - Throws: `LedgerError.snapshotInTheWay`.
+  public func checkSnapshotFree(_ path: String, bytes: [UInt8]) throws {
+    let url = snapshotURL(path)
+    var info = stat()
+    guard lstat(url.path, &info) == 0 else { return }
+    if info.st_mode & S_IFMT == S_IFREG, FileManager.default.contents(atPath: url.path) == Data(bytes) {
+      return
+    }
+    throw LedgerError.snapshotInTheWay(path: path.hasPrefix("/") ? path : "\(Self.folderName)/\(path)")
   }
 
   /// Reads the ledger; an absent one is empty.
@@ -61,14 +94,13 @@ public struct LedgerStore: Sendable {
   /// - Throws: `LedgerError.snapshotMismatch` or `.snapshotMissing`.
   public func snapshot(of file: LedgerFile) throws -> [UInt8] {
     guard let snapshot = file.snapshot else { return [] }
-    let url =
-      snapshot.hasPrefix("/") ? URL(fileURLWithPath: snapshot) : folder.appendingPathComponent(snapshot)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw LedgerError.snapshotMissing(path: "\(Self.folderName)/\(snapshot)", file: file.path)
+    let shown = snapshot.hasPrefix("/") ? snapshot : "\(Self.folderName)/\(snapshot)"
+    guard let data = FileManager.default.contents(atPath: snapshotURL(snapshot).path) else {
+      throw LedgerError.snapshotMissing(path: shown, file: file.path)
     }
     let bytes = [UInt8](data)
     guard sha256Hex(bytes) == file.sha256Before else {
-      throw LedgerError.snapshotMismatch(path: "\(Self.folderName)/\(snapshot)", file: file.path)
+      throw LedgerError.snapshotMismatch(path: shown, file: file.path)
     }
     return bytes
   }
@@ -81,6 +113,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
   case newerFormat(path: String, found: Int)
   case snapshotMissing(path: String, file: String)
   case snapshotMismatch(path: String, file: String)
+  case snapshotInTheWay(path: String)
 
   public var description: String {
     switch self {
@@ -98,6 +131,10 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case .snapshotMismatch(let path, let file):
       return "\(path): expected the snapshot of \(file) to match the ledger's sha256Before, found other "
         + "bytes; restore .optimize/ from git, nothing was written"
+    case .snapshotInTheWay(let path):
+      return "\(path): expected no snapshot there, found one with other bytes that no applied phase "
+        + "records; snapshots are never overwritten, so move it away, then run the command again. "
+        + "Nothing was written"
     }
   }
 }
