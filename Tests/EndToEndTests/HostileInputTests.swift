@@ -89,7 +89,7 @@ import Testing
       setup: { repo in try Data("x =\u{0}1\n".utf8).write(to: repo.appendingPathComponent(settings)) }),
     Case(
       description: "larger than 20 MiB",
-      expected: "\(coveragerc): expected a text file under 20 MiB, found 20971521 bytes",
+      expected: "\(coveragerc): expected a text file of at most 20 MiB, found 20971521 bytes",
       setup: { repo in
         try Data(repeating: 0x23, count: 20 * 1024 * 1024 + 1).write(
           to: repo.appendingPathComponent(coveragerc))

@@ -97,7 +97,8 @@ public struct Discovery: Sendable {
         (try? repository.resolveSymlink(managePy)) == nil
       {
         settingsProblems.append(
-          PatchPlace(here, "\(managePy): a symlink pointing outside the repository; not read; pass --settings-file"))
+          PatchPlace(
+            here, "\(managePy): a symlink pointing outside the repository; not read; pass --settings-file"))
         continue
       }
       if chosen == nil, let found = locator.managePyDefault(managePy) {
