@@ -105,6 +105,8 @@ import Testing
     let apply = try Self.run(["apply", "--phase", "1"], repo)
     #expect(apply.status == 1)
     #expect(apply.stderr.contains(".optimize/snapshots/phase-1/apps/api: expected to write the file, found"))
+    // Named relative to the repository, as every other message.
+    #expect(apply.stderr.hasPrefix("Error: .optimize/snapshots/phase-1/apps/api: expected to write"))
     #expect(try TreeFixture.files(repo) == Self.states.original)
     let optimize = try TreeFixture.files(repo.appendingPathComponent(".optimize"), skipping: [])
     #expect(optimize.keys.sorted() == ["lock", "snapshots/phase-1/apps"])

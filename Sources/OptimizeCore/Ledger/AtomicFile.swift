@@ -139,3 +139,17 @@ public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
       + "check permissions and free space, then run the command again"
   }
 }
+
+extension WriteError {
+  /// The same error naming its file relative to `root`, when the file lies inside it.
+  func relative(to root: URL) -> WriteError {
+    let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    guard path.hasPrefix(prefix) else { return self }
+    return WriteError(path: String(path.dropFirst(prefix.count)), errno: errno)
+  }
+}
+
+/// `error`, with a `WriteError`'s file made relative to `root`.
+func relativeWriteError(_ error: any Error, to root: URL) -> any Error {
+  (error as? WriteError)?.relative(to: root) ?? error
+}

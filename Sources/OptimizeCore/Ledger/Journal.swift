@@ -100,7 +100,7 @@ public struct Journal: Sendable {
       try AtomicFile.move(pendingFolder, to: folder)
     } catch {
       try? AtomicFile.removeTree(pendingFolder)
-      throw error
+      throw relativeWriteError(error, to: store.repository.root)
     }
     do {
       try finish(intent)
@@ -110,7 +110,7 @@ public struct Journal: Sendable {
       throw error
     } catch {
       try abort(intent)
-      throw error
+      throw relativeWriteError(error, to: store.repository.root)
     }
   }
 
