@@ -226,4 +226,18 @@ import Testing
     #expect(commands[2].prefix == ["uv", "run"] && commands[2].options.map(\.value) == ["-o", "c.xml"])
     #expect(commands[3].precedingSeparator == .and)
   }
+
+  @Test func aBareFlagNeverPrecedesATestLabel() throws {
+    // Before Django 4.0 the plan writes a bare `--parallel`, whose optional value would be the label.
+    let bare = [FlagRule(add: "--parallel", presentIf: ["--parallel"])]
+    for (script, expected) in [
+      ("python manage.py test apps/ --keepdb", "python manage.py test apps/ --keepdb --parallel"),
+      ("python manage.py test --keepdb apps/", "python manage.py test --parallel --keepdb apps/"),
+      ("python manage.py test", "python manage.py test --parallel"),
+    ] {
+      let invocation = try #require(try ShellScript.parse(script).testInvocations(runner: .django).first)
+      let insertions = CommandEditor.insertions(for: invocation, coverageFlag: nil, testFlags: bare)
+      #expect(insertions.applied(to: script) == expected)
+    }
+  }
 }

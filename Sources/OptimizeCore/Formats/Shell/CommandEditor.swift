@@ -17,7 +17,13 @@ public enum CommandEditor {
     let missing = testFlags.filter { $0.presence(in: invocation.flagWords, values: values) == .absent }
     if !missing.isEmpty {
       let text = missing.map { " " + $0.add }.joined()
-      result.append(ScriptInsertion(offset: invocation.testWordEnd, text: text))
+      // A bare flag that may take an optional value (`--parallel` before Django 4.0) would eat a
+      // test label that follows it (`--parallel apps/`), so such flags go after the arguments.
+      let bareLast = missing.last.map { invocation.runner.optionsWithOptionalValue.contains($0.add) } ?? false
+      let labelNext = invocation.arguments.first.map { !$0.value.hasPrefix("-") } ?? false
+      let offset =
+        bareLast && labelNext ? invocation.arguments.last!.range.upperBound : invocation.testWordEnd
+      result.append(ScriptInsertion(offset: offset, text: text))
     }
     return result
   }

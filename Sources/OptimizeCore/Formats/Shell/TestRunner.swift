@@ -18,6 +18,14 @@ public enum TestRunner: String, Sendable, Codable, CaseIterable {
     }
   }
 
+  /// The runner's options whose value is optional (`--parallel [N]`): written bare, they take
+  /// the next word as their value unless it starts with `-`.
+  var optionsWithOptionalValue: Set<String> {
+    switch self {
+    case .django: return ["--parallel"]
+    }
+  }
+
   /// The command as people say it, for messages (`manage.py test`).
   public var commandName: String {
     switch self {
