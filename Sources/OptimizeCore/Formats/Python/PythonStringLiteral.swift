@@ -11,7 +11,8 @@ public enum PythonStringLiteral {
     let quoteLength = body.hasPrefix("'''") || body.hasPrefix("\"\"\"") ? 3 : 1
     guard body.count >= 2 * quoteLength else { return nil }
     body = body.dropFirst(quoteLength).dropLast(quoteLength)
-    if prefix.contains(Character("r")) { return String(body) }
+    // Without a backslash the loop below would copy the body Character by Character.
+    if prefix.contains(Character("r")) || !body.utf8.contains(UInt8(ascii: "\\")) { return String(body) }
     var value = ""
     var escaped = false
     for character in body {
