@@ -39,7 +39,10 @@ extension Optimize {
       let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
       let plan = try planner.plan()
       try Verifier(planner: planner, external: false).verify(plan)
-      let findings = (try? Doctor(repository: repo, options: targets.discovery, phase: phase).run()) ?? []
+      let findings =
+        (try? Doctor(repository: repo, options: targets.discovery, phase: phase, discovery: plan.discovery)
+          .run())
+        ?? []
       switch format {
       case .markdown:
         print(PlanReport.markdown(plan, findings: findings), terminator: "")

@@ -85,4 +85,34 @@ import Testing
     let after = replacing("  - name: Test", "  - name: Test\n    bad")
     #expect(throws: FormatError.self) { try verify(after) }
   }
+
+  static let anchored = """
+    defaults: &base {shell: bash}
+    env: !!map
+      NAME: !!str value
+    jobs:
+      a: *base
+      b: [one, 'two']
+
+    """
+
+  @Test(arguments: [
+    ("&base", "&other", "anchored &base"),
+    ("*base", "*other", "the alias *base"),
+    ("!!str value", "!!int value", "tagged tag:yaml.org,2002:str"),
+    ("!!map", "", "tagged tag:yaml.org,2002:map"),
+    ("[one, 'two']", "[one, two]", "singleQuoted"),
+    ("{shell: bash}", "\n    shell: bash", "a flow mapping"),
+  ])
+  func changedPropertiesAreCaught(old: String, new: String, expected: String) throws {
+    let before = try YAMLDocument(source: SourceText(path: "a.yml", string: Self.anchored))
+    try YAMLEditVerifier.verify(
+      before: before, after: SourceText(path: "a.yml", string: Self.anchored), expected: [:])
+    let after = Self.anchored.replacingOccurrences(of: old, with: new)
+    let error = try #require(throws: FormatError.self) {
+      try YAMLEditVerifier.verify(
+        before: before, after: SourceText(path: "a.yml", string: after), expected: [:])
+    }
+    #expect(error.expected.contains(expected))
+  }
 }

@@ -4,17 +4,18 @@ struct IndirectionScanner {
   let repository: Repository
   let runner: TestRunner
 
-  /// What `command` of a step's `shell` script reaches; `at` is its place in the workflow.
-  func scan(_ command: ShellCommand, in shell: ShellScript, frame: StepFrame, at place: SourceLocation)
-    -> ScanResult
-  {
+  /// What `command` of a step's script reaches; `coverage` is that script's
+  /// `coverageCommands()`, and `at` is the command's place in the workflow.
+  func scan(
+    _ command: ShellCommand, coverage: [CoverageCommand], frame: StepFrame, at place: SourceLocation
+  ) -> ScanResult {
     guard let launch = ProgramLaunch(command.words) else { return ScanResult() }
     let builder = ContextBuilder(repository: repository)
     var caller = CallerFrame(
       step: frame, directory: builder.folder(frame.directory, after: command.workingDirectory),
       environment: frame.environment.merging(command.environment) { $1 },
       laterCombines: frame.laterStepCombines
-        || shell.coverageCommands().contains {
+        || coverage.contains {
           $0.subcommand == .combine && $0.range.lowerBound >= command.range.upperBound
         },
       via: "\(place.path):\(place.line): \(command.words.map(\.text).joined(separator: " "))", place: place)

@@ -96,6 +96,9 @@ struct WorkflowScanner {
     }.first
     let scripts = job.steps.map { runScript(of: $0, in: document) }
     let parsed = scripts.map { entry in entry.flatMap { try? ShellScript.parse($0.scalar.value) } }
+    // Once per script: each step asks about the later steps, and each command about its script.
+    let coverage = parsed.map { $0?.coverageCommands() ?? [] }
+    let combines = coverage.map { $0.contains { $0.subcommand == .combine } }
     var result = ScanResult()
     for (index, stepNode) in job.steps.enumerated() {
       guard let step = stepNode.mapping, let (scalar, alias) = scripts[index] else { continue }
@@ -112,9 +115,7 @@ struct WorkflowScanner {
         }
         continue
       }
-      let later = parsed[(index + 1)...].contains {
-        $0?.coverageCommands().contains { $0.subcommand == .combine } ?? false
-      }
+      let later = combines[(index + 1)...].contains(true)
       let stepDirectory = step["working-directory"]?.string ?? job.directory
       let frame = StepFrame(
         file: path, job: job.key, stepName: step["name"]?.string ?? "step \(index + 1)",
@@ -141,7 +142,7 @@ struct WorkflowScanner {
       for command in followed {
         let line = self.location(ofLine: command.line, in: scalar, source: source)
         result += IndirectionScanner(repository: repository, runner: runner)
-          .scan(command, in: shell, frame: frame, at: line)
+          .scan(command, coverage: coverage[index], frame: frame, at: line)
       }
     }
     return result

@@ -10,19 +10,26 @@ public struct Doctor: Sendable {
   public var options: DiscoveryOptions
   /// The phase whose changes are anticipated (its test flags), if any.
   public var phase: Phase?
+  /// Discovery already run on this repository with these options (by the planner), if any.
+  public var discovery: (runner: TestRunner, found: Discovery)?
 
-  /// Creates a doctor.
-  public init(repository: Repository, options: DiscoveryOptions = DiscoveryOptions(), phase: Phase? = nil) {
+  /// Creates a doctor; `discovery` is reused when it was run for the runner the doctor needs.
+  public init(
+    repository: Repository, options: DiscoveryOptions = DiscoveryOptions(), phase: Phase? = nil,
+    discovery: (runner: TestRunner, found: Discovery)? = nil
+  ) {
     self.repository = repository
     self.options = options
     self.phase = phase
+    self.discovery = discovery
   }
 
   /// Every finding, most severe first, then by place.
   ///
   /// - Throws: discovery errors (a malformed workflow, a path outside the repository).
   public func run() throws -> [Finding] {
-    let context = try DoctorContext(repository: repository, options: options, phase: phase)
+    let context = try DoctorContext(
+      repository: repository, options: options, phase: phase, discovery: discovery)
     var findings: [Finding] = []
     findings += context.djangoVersionFindings()
     findings += context.pythonStartMethodFindings()
@@ -57,14 +64,22 @@ struct DoctorContext {
   /// The Python root of each settings module: the folder its dotted name is relative to.
   let settingsRoots: [String: String]
 
-  init(repository: Repository, options: DiscoveryOptions, phase: Phase?) throws {
+  init(
+    repository: Repository, options: DiscoveryOptions, phase: Phase?,
+    discovery given: (runner: TestRunner, found: Discovery)? = nil
+  ) throws {
     self.repository = repository
     var spec: TestCommandSpec?
     for patch in phase?.patches ?? [] {
       if case .testCommand(let found) = patch.kind { spec = found }
     }
     self.spec = spec
-    discovery = try Discovery.run(in: repository, runner: spec?.runner ?? .django, options: options)
+    let runner = spec?.runner ?? .django
+    if let given, given.runner == runner {
+      discovery = given.found
+    } else {
+      discovery = try Discovery.run(in: repository, runner: runner, options: options)
+    }
     settings = discovery.settingsTargets.map { target in
       (target, (try? repository.read(target.path)).flatMap { try? PythonModule(source: $0) })
     }

@@ -103,6 +103,8 @@ public struct Plan: Sendable {
   public var patches: [PatchResult]
   /// The files to write, sorted by path.
   public var files: [FileChange]
+  /// What discovery found, and for which test runner, so a preflight can reuse it.
+  public var discovery: (runner: TestRunner, found: Discovery)? = nil
 
   /// Whether applying the plan would write anything.
   public var isEmpty: Bool { files.isEmpty }

@@ -56,7 +56,8 @@ public struct Planner: Sendable {
       }
       results.append(result)
     }
-    return Plan(phase: phase, patches: results, files: try builder.files())
+    return Plan(
+      phase: phase, patches: results, files: try builder.files(), discovery: (runner, discovery))
   }
 }
 

@@ -5,12 +5,14 @@ public enum PythonStringLiteral {
   /// - Returns: nil for f-strings, t-strings, bytes, and escapes other than the simple ones.
   public static func value(of token: String) -> String? {
     let prefix = token.prefix { $0 != "'" && $0 != "\"" }.lowercased()
-    guard !prefix.contains("f"), !prefix.contains("t"), !prefix.contains("b") else { return nil }
+    // Characters, not Strings: `contains("f")` would be Foundation's substring search.
+    guard !prefix.contains(where: { $0 == "f" || $0 == "t" || $0 == "b" }) else { return nil }
     var body = token.dropFirst(prefix.count)
     let quoteLength = body.hasPrefix("'''") || body.hasPrefix("\"\"\"") ? 3 : 1
     guard body.count >= 2 * quoteLength else { return nil }
     body = body.dropFirst(quoteLength).dropLast(quoteLength)
-    if prefix.contains("r") { return String(body) }
+    // Without a backslash the loop below would copy the body Character by Character.
+    if prefix.contains(Character("r")) || !body.utf8.contains(UInt8(ascii: "\\")) { return String(body) }
     var value = ""
     var escaped = false
     for character in body {

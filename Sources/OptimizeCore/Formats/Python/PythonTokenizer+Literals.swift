@@ -101,11 +101,13 @@ extension PythonTokenizer {
   ///
   /// - Returns: the offset just past the closing quote.
   func scanString(start: Int, quoteAt: Int) throws -> Int {
-    let prefix = source.text(start..<quoteAt).lowercased()
     let quote = bytes[quoteAt]
     let triple = quoteAt + 2 < bytes.count && bytes[quoteAt + 1] == quote && bytes[quoteAt + 2] == quote
     let body = quoteAt + (triple ? 3 : 1)
-    let formatted = prefix.contains("f") || prefix.contains("t")
+    // Bytes, not a lowercased String: every string literal of a settings module passes here.
+    let formatted = bytes[start..<quoteAt].contains {
+      $0 | 0x20 == UInt8(ascii: "f") || $0 | 0x20 == UInt8(ascii: "t")
+    }
     return try scanStringBody(from: body, start: start, quote: quote, triple: triple, formatted: formatted)
   }
 

@@ -33,7 +33,9 @@ public struct ShellWord: Sendable, Equatable, Codable, Hashable {
 
   /// The last path component of the value: `python3` for `.venv/bin/python3`.
   var basename: String {
-    value.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? value
+    // No split: every word of every command asks, and only the last component is wanted.
+    guard let slash = value.utf8.lastIndex(of: UInt8(ascii: "/")) else { return value }
+    return String(value[value.utf8.index(after: slash)...])
   }
 
   /// For a word that is one whole `${{ NAME }}` expression, `NAME` (`matrix.flags`).

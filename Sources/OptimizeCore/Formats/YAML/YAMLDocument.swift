@@ -4,7 +4,7 @@ public struct YAMLDocument: Sendable {
   /// The source the document was parsed from.
   public let source: SourceText
   /// The full libyaml event stream, used to verify edits.
-  public let events: [YAMLEvent]
+  public let events: YAMLEventList
   /// The root node of the first document, or `nil` for an empty stream.
   public let root: YAMLNode?
   /// Anchored nodes by anchor name.
@@ -28,7 +28,7 @@ public struct YAMLDocument: Sendable {
 
   /// Reads the libyaml event stream of `source` without building a tree.
   public static func events(of source: SourceText) throws -> [YAMLEvent] {
-    try YAMLParser().events(of: source)
+    Array(try YAMLParser().events(of: source))
   }
 }
 
@@ -36,17 +36,17 @@ public struct YAMLDocument: Sendable {
 private let documentCache = ParseCache<YAMLDocument>(capacity: 2)
 
 private struct TreeBuilder {
-  let events: [YAMLEvent]
+  let events: YAMLEventList
   var index = 0
   var anchors: [String: YAMLNode] = [:]
 
-  init(events: [YAMLEvent]) {
+  init(events: YAMLEventList) {
     self.events = events
   }
 
   mutating func firstDocument() -> YAMLNode? {
-    while index < events.count {
-      if case .documentStart = events[index].kind {
+    while index < events.records.count {
+      if events.records[index].type == .documentStart {
         index += 1
         return node()
       }
@@ -60,38 +60,42 @@ private struct TreeBuilder {
     return node
   }
 
+  // Reads records, not `YAMLEvent`s, so each scalar's string is built once, for its node.
   mutating func node() -> YAMLNode? {
-    guard index < events.count else { return nil }
-    let event = events[index]
+    let records = events.records
+    guard index < records.count else { return nil }
+    let event = records[index]
     index += 1
-    switch event.kind {
-    case .scalar(let anchor, let tag, let value, let style):
+    let anchor = events.name(event.anchor)
+    switch event.type {
+    case .scalar:
       let scalar = YAMLScalar(
-        value: value, style: style, anchor: anchor, tag: tag, start: event.start, end: event.end)
+        value: events.value(event), style: YAMLEventList.styles[Int(event.flag)], anchor: anchor,
+        tag: events.name(event.tag), start: event.start, end: event.end)
       return remember(anchor, .scalar(scalar))
-    case .alias(let anchor):
-      return .alias(YAMLAlias(anchor: anchor, start: event.start, end: event.end))
-    case .mappingStart(let anchor, _, let flow):
+    case .alias:
+      return .alias(YAMLAlias(anchor: anchor ?? "", start: event.start, end: event.end))
+    case .mappingStart:
       var entries: [(key: YAMLNode, value: YAMLNode)] = []
-      while index < events.count, events[index].kind != .mappingEnd {
+      while index < records.count, records[index].type != .mappingEnd {
         guard let key = node(), let value = node() else { break }
         entries.append((key, value))
       }
-      let end = index < events.count ? events[index].end : event.end
+      let end = index < records.count ? records[index].end : event.end
       index += 1
       let mapping = YAMLMapping(
-        entries: entries, isFlow: flow, anchor: anchor, start: event.start, end: end)
+        entries: entries, isFlow: event.flag != 0, anchor: anchor, start: event.start, end: end)
       return remember(anchor, .mapping(mapping))
-    case .sequenceStart(let anchor, _, let flow):
+    case .sequenceStart:
       var items: [YAMLNode] = []
-      while index < events.count, events[index].kind != .sequenceEnd {
+      while index < records.count, records[index].type != .sequenceEnd {
         guard let item = node() else { break }
         items.append(item)
       }
-      let end = index < events.count ? events[index].end : event.end
+      let end = index < records.count ? records[index].end : event.end
       index += 1
       let sequence = YAMLSequence(
-        items: items, isFlow: flow, anchor: anchor, start: event.start, end: end)
+        items: items, isFlow: event.flag != 0, anchor: anchor, start: event.start, end: end)
       return remember(anchor, .sequence(sequence))
     default:
       return nil

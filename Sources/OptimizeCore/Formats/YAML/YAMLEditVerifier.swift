@@ -16,31 +16,37 @@ public enum YAMLEditVerifier {
   public static func verify(before: YAMLDocument, after: SourceText, expected: [Int: String]) throws {
     // The whole document, not just its events: planning again on the edited bytes reuses it.
     let afterEvents = try YAMLDocument(source: after).events
+    let oldRecords = before.events.records
+    let newRecords = afterEvents.records
     var unmatched = Set(expected.keys)
-    for (index, old) in before.events.enumerated() {
-      guard index < afterEvents.count else {
+    for (index, old) in oldRecords.enumerated() {
+      guard index < newRecords.count else {
         throw difference(
-          in: after, at: after.bytes.count, expected: describe(old.kind),
+          in: after, at: after.bytes.count, expected: describe(before.events[index].kind),
           found: "the end of the event stream")
       }
-      let new = afterEvents[index]
-      if let want = expected[old.start], case .scalar(let anchor, let tag, _, _) = old.kind {
+      let new = newRecords[index]
+      if old.type == .scalar, let want = expected[old.start] {
         unmatched.remove(old.start)
-        guard case .scalar(let newAnchor, let newTag, let value, _) = new.kind,
-          newAnchor == anchor, newTag == tag, value == want
+        let anchor = before.events.name(old.anchor)
+        let tag = before.events.name(old.tag)
+        guard new.type == .scalar, afterEvents.name(new.anchor) == anchor, afterEvents.name(new.tag) == tag,
+          afterEvents.value(new) == want
         else {
           let wanted = EventKindText.scalar(anchor: anchor, tag: tag, value: want)
-          throw difference(in: after, at: new.start, expected: wanted, found: describe(new.kind))
+          throw difference(
+            in: after, at: new.start, expected: wanted, found: describe(afterEvents[index].kind))
         }
         continue
       }
-      guard old.kind == new.kind else {
+      guard YAMLEventList.sameKind(old, in: before.events, new, in: afterEvents) else {
         throw difference(
-          in: after, at: new.start, expected: describe(old.kind), found: describe(new.kind))
+          in: after, at: new.start, expected: describe(before.events[index].kind),
+          found: describe(afterEvents[index].kind))
       }
     }
-    if afterEvents.count > before.events.count {
-      let extra = afterEvents[before.events.count]
+    if newRecords.count > oldRecords.count {
+      let extra = afterEvents[oldRecords.count]
       throw difference(
         in: after, at: extra.start, expected: "the end of the event stream",
         found: describe(extra.kind))

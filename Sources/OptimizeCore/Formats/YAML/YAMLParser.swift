@@ -17,9 +17,9 @@ final class YAMLParser {
   /// Parses every event of `source`.
   ///
   /// - Throws: `FormatError` at the place libyaml reports.
-  func events(of source: SourceText) throws -> [YAMLEvent] {
+  func events(of source: SourceText) throws -> YAMLEventList {
     var map = CodePointMap(source: source)
-    var result: [YAMLEvent] = []
+    var result = YAMLEventList()
     try source.bytes.withUnsafeBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
       var event = yaml_event_t()
@@ -30,8 +30,7 @@ final class YAMLParser {
         defer { yaml_event_delete(&event) }
         let start = map.byteOffset(ofCodePoint: Int(event.start_mark.index))
         let end = map.byteOffset(ofCodePoint: Int(event.end_mark.index))
-        let kind = Self.kind(of: event)
-        result.append(YAMLEvent(kind: kind, start: start, end: end))
+        Self.append(event, start: start, end: end, to: &result)
         if event.type == YAML_STREAM_END_EVENT { break }
       }
     }
@@ -52,44 +51,46 @@ final class YAMLParser {
     pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
   }
 
-  private static func kind(of event: yaml_event_t) -> YAMLEvent.Kind {
+  private static func append(_ event: yaml_event_t, start: Int, end: Int, to list: inout YAMLEventList) {
     switch event.type {
-    case YAML_STREAM_START_EVENT: return .streamStart
-    case YAML_STREAM_END_EVENT: return .streamEnd
+    case YAML_STREAM_START_EVENT: list.append(.streamStart, start: start, end: end)
     case YAML_DOCUMENT_START_EVENT:
-      return .documentStart(implicit: event.data.document_start.implicit != 0)
+      list.append(
+        .documentStart, flag: event.data.document_start.implicit != 0 ? 1 : 0, start: start, end: end)
     case YAML_DOCUMENT_END_EVENT:
-      return .documentEnd(implicit: event.data.document_end.implicit != 0)
+      list.append(.documentEnd, flag: event.data.document_end.implicit != 0 ? 1 : 0, start: start, end: end)
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
-      return .mappingStart(
-        anchor: string(data.anchor), tag: string(data.tag), flow: data.style == YAML_FLOW_MAPPING_STYLE)
-    case YAML_MAPPING_END_EVENT: return .mappingEnd
+      list.append(
+        .mappingStart, flag: data.style == YAML_FLOW_MAPPING_STYLE ? 1 : 0, anchor: string(data.anchor),
+        tag: string(data.tag), start: start, end: end)
+    case YAML_MAPPING_END_EVENT: list.append(.mappingEnd, start: start, end: end)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
-      return .sequenceStart(
-        anchor: string(data.anchor), tag: string(data.tag), flow: data.style == YAML_FLOW_SEQUENCE_STYLE)
-    case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+      list.append(
+        .sequenceStart, flag: data.style == YAML_FLOW_SEQUENCE_STYLE ? 1 : 0, anchor: string(data.anchor),
+        tag: string(data.tag), start: start, end: end)
+    case YAML_SEQUENCE_END_EVENT: list.append(.sequenceEnd, start: start, end: end)
     case YAML_SCALAR_EVENT:
       let data = event.data.scalar
-      let value = String(
-        decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
-      return .scalar(
-        anchor: string(data.anchor), tag: string(data.tag), value: value, style: style(data.style))
+      list.append(
+        .scalar, flag: style(data.style), anchor: string(data.anchor), tag: string(data.tag), start: start,
+        end: end, value: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
     case YAML_ALIAS_EVENT:
-      return .alias(anchor: string(event.data.alias.anchor) ?? "")
+      list.append(.alias, anchor: string(event.data.alias.anchor) ?? "", start: start, end: end)
     default:
-      return .streamEnd
+      list.append(.streamEnd, start: start, end: end)
     }
   }
 
-  private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {
+  /// The scalar style's index in `YAMLEventList.styles`.
+  private static func style(_ style: yaml_scalar_style_t) -> UInt8 {
     switch style {
-    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-    case YAML_LITERAL_SCALAR_STYLE: return .literal
-    case YAML_FOLDED_SCALAR_STYLE: return .folded
-    default: return .plain
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return 1
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return 2
+    case YAML_LITERAL_SCALAR_STYLE: return 3
+    case YAML_FOLDED_SCALAR_STYLE: return 4
+    default: return 0
     }
   }
 }
