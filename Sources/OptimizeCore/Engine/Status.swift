@@ -30,6 +30,9 @@ public struct StatusReport: Sendable, Equatable, Codable {
   public var toolVersion: String
   /// Set when a killed run left a journal: run `optimize recover`.
   public var interruptedTransaction: Bool
+  /// When a journal is pending because a run is still writing, who holds the lock (omitted
+  /// otherwise): the transaction is in progress, not interrupted.
+  public var transactionHeldBy: String?
   /// Set when the ledger cannot be read.
   public var ledgerError: String?
   public var phases: [PhaseStatus]
@@ -68,7 +71,8 @@ public struct StatusChecker: Sendable {
     let store = LedgerStore(repository: repository)
     var report = StatusReport(
       schemaVersion: 1, toolVersion: toolVersion, interruptedTransaction: Journal(store: store).isPending,
-      ledgerError: nil, phases: [])
+      transactionHeldBy: nil, ledgerError: nil, phases: [])
+    if report.interruptedTransaction { report.transactionHeldBy = RepositoryLock.currentHolder(store: store) }
     let ledger: Ledger
     do {
       ledger = try store.read()

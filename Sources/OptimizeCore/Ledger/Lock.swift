@@ -40,6 +40,21 @@ public final class RepositoryLock {
     fsync(descriptor)
   }
 
+  /// Who holds the repository's lock right now, without taking it or writing anything; nil
+  /// when no optimize holds it.
+  public static func currentHolder(store: LedgerStore) -> String? {
+    let path = store.folder.appendingPathComponent("lock").path
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+      flock(descriptor, LOCK_UN)
+      return nil
+    }
+    let holder = Self.holder(descriptor)
+    return holder.isEmpty ? "another optimize" : holder
+  }
+
   private static func holder(_ descriptor: Int32) -> String {
     var buffer = [UInt8](repeating: 0, count: 512)
     let count = pread(descriptor, &buffer, buffer.count, 0)

@@ -5,7 +5,9 @@ public enum StatusRenderer {
   /// A compact table per phase, one row per patch: state, patch, `file:line`, one-line reason.
   public static func text(_ report: StatusReport, color: Bool) -> String {
     var text = ""
-    if report.interruptedTransaction {
+    if let holder = report.transactionHeldBy {
+      text += "in progress: \(holder) is writing this repository; run status again when it ends\n"
+    } else if report.interruptedTransaction {
       text += "interrupted: a killed run left .optimize/journal; run `optimize recover`\n"
     }
     if let error = report.ledgerError { text += "ledger damaged: \(error)\n" }
@@ -29,7 +31,11 @@ public enum StatusRenderer {
   /// A Markdown table per phase, ready for a pull request comment.
   public static func markdown(_ report: StatusReport) -> String {
     var text = "### optimize status\n\n"
-    if report.interruptedTransaction { text += "> **Interrupted:** run `optimize recover`.\n\n" }
+    if let holder = report.transactionHeldBy {
+      text += "> **In progress:** \(holder) is writing this repository.\n\n"
+    } else if report.interruptedTransaction {
+      text += "> **Interrupted:** run `optimize recover`.\n\n"
+    }
     if let error = report.ledgerError { text += "> **Ledger damaged:** \(cell(error))\n\n" }
     for phase in report.phases {
       text +=
