@@ -5,7 +5,7 @@ public enum UnifiedDiff {
   public static func render(_ change: FileChange, context: Int = 3) -> String {
     let before = SourceText(path: change.path, bytes: change.before)
     let after = SourceText(path: change.path, bytes: change.after)
-    let edits = change.edits.map(\.edit).sorted { $0.offset < $1.offset }
+    let edits = change.edits.map { wholeLines($0.edit, in: change.before) }.sorted { $0.offset < $1.offset }
     let inverses = edits.inverses
     var regions: [(before: Range<Int>, after: Range<Int>)] = []
     for (edit, inverse) in zip(edits, inverses) {
@@ -47,6 +47,22 @@ public enum UnifiedDiff {
       for line in cursor..<beforeEnd { output += " " + show(before, line) }
     }
     return output
+  }
+
+  /// An insertion of "\nNEW" just before a line break is the same bytes as "NEW\n" just after
+  /// it; the second shows as added lines, not as a changed line that did not change.
+  private static func wholeLines(_ edit: Edit, in bytes: [UInt8]) -> Edit {
+    guard edit.old.isEmpty else { return edit }
+    for lineBreak in ["\r\n", "\n"] {
+      let breakBytes = Array(lineBreak.utf8)
+      let end = edit.offset + breakBytes.count
+      guard edit.new.utf8.starts(with: breakBytes), end <= bytes.count,
+        bytes[edit.offset..<end].elementsEqual(breakBytes)
+      else { continue }
+      let rest = String(decoding: edit.new.utf8.dropFirst(breakBytes.count), as: UTF8.self)
+      return Edit(offset: end, old: "", new: rest + lineBreak)
+    }
+    return edit
   }
 
   /// The lines an edit replaces, as a half-open range of 0-based line indexes.
