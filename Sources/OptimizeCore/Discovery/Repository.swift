@@ -14,6 +14,8 @@ public struct Repository: Sendable {
   public static let defaultMaximumFileSize = 20 * 1024 * 1024
   /// Files larger than this many bytes are refused (`--max-file-mib` raises it).
   public var maximumFileSize = Repository.defaultMaximumFileSize
+  /// Files this run has read, shared by the copies of this value (an overlay copy included).
+  let readCache = ReadCache()
 
   /// Opens the repository at `root`.
   ///
@@ -106,7 +108,7 @@ public struct Repository: Sendable {
     let path = try normalize(path)
     if let entry = overlay[path] {
       guard let bytes = entry else { throw RepositoryError.missing(path: path) }
-      return SourceText(path: path, bytes: bytes)
+      return readCache.overlay(path, bytes: bytes)
     }
     switch kind(of: path) {
     case .missing: throw RepositoryError.missing(path: path)
@@ -119,21 +121,63 @@ public struct Repository: Sendable {
     case .folder, .special: throw RepositoryError.notARegularFile(path: path)
     case .file: break
     }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: url(path).path)
-    if let size = attributes?[.size] as? Int, size > maximumFileSize {
+    let descriptor = open(url(path).path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    guard descriptor >= 0 else { throw RepositoryError.unreadable(path: path) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      throw RepositoryError.notARegularFile(path: path)
+    }
+    let stamp = FileStamp(info)
+    if let cached = readCache.disk(path, stamp: stamp) { return cached }
+    let size = Int(info.st_size)
+    if size > maximumFileSize {
       throw RepositoryError.tooLarge(path: path, size: size, limit: maximumFileSize)
     }
-    guard let data = FileManager.default.contents(atPath: url(path).path) else {
+    guard let bytes = Self.readAll(descriptor, expected: size, limit: maximumFileSize) else {
       throw RepositoryError.unreadable(path: path)
     }
-    let bytes = [UInt8](data)
-    if let nul = bytes.firstIndex(of: 0) {
+    if bytes.count > maximumFileSize {
+      throw RepositoryError.tooLarge(path: path, size: bytes.count, limit: maximumFileSize)
+    }
+    let nul = bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+    if let nul {
       throw RepositoryError.binary(path: path, offset: nul)
     }
-    guard String(validating: bytes, as: UTF8.self) != nil else {
+    guard UTF8Check.isValid(bytes) else {
       throw RepositoryError.notUTF8(path: path)
     }
-    return SourceText(path: path, bytes: bytes)
+    let source = SourceText(path: path, bytes: bytes)
+    readCache.store(source, stamp: stamp)
+    return source
+  }
+
+  /// Every byte of an open file, read straight into one array (stopping once past `limit`);
+  /// nil on a read error.
+  private static func readAll(_ descriptor: Int32, expected: Int, limit: Int) -> [UInt8]? {
+    var bytes: [UInt8] = []
+    var room = expected + 1
+    while true {
+      var failed = false
+      let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+        count = 0
+        while count < buffer.count {
+          let got = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+          if got < 0, errno == EINTR { continue }
+          if got < 0 { failed = true }
+          if got <= 0 { break }
+          count += got
+        }
+      }
+      if failed { return nil }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      // A short read is the end of the file; a full one means the file grew while being read.
+      if chunk.count < room || bytes.count > limit { return bytes }
+      room = max(bytes.count, 4096)
+    }
   }
 
   /// Whether git ignores `path` (a local file that may hold secrets); false outside a git

@@ -149,9 +149,10 @@ extension Planner {
   private func anchorProblem(_ anchor: String, steps: [TestStep], source: SourceText) throws -> String? {
     let document = try YAMLDocument(source: source)
     let used = Set(steps.compactMap(\.alias).map(\.line))
-    for event in document.events {
-      guard case .alias(let name) = event.kind, name == anchor else { continue }
-      let location = source.location(ofByte: event.start)
+    let events = document.events
+    for (index, record) in events.records.enumerated() where record.type == .alias {
+      guard events.anchor(at: index) == anchor else { continue }
+      let location = source.location(ofByte: Int(record.start))
       if !used.contains(location.line) {
         return "the run: value is the anchor &\(anchor), which \(location) also uses outside a test step's "
           + "run:; edit it by hand or give that place its own value"

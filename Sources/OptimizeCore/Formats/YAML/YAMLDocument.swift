@@ -1,5 +1,5 @@
-/// A YAML file parsed losslessly enough to edit: its event stream and the node tree of its
-/// first document, every node carrying byte offsets into the source.
+/// A YAML file parsed losslessly enough to edit: its event stream and the nodes of its first
+/// document, every node carrying byte offsets into the source.
 public struct YAMLDocument: Sendable {
   /// The source the document was parsed from.
   public let source: SourceText
@@ -21,9 +21,17 @@ public struct YAMLDocument: Sendable {
     self.source = source
     let events = try YAMLParser().events(of: source)
     self.events = events
-    var builder = TreeBuilder(events: events)
-    self.root = builder.firstDocument()
-    self.anchors = builder.anchors
+    let records = events.records
+    let first = records.firstIndex { $0.type == .documentStart }
+    self.root = first.flatMap { YAMLNode(events, $0 + 1) }
+    let documentEnd = first.map { events.next(after: $0 + 1) } ?? 0
+    // In event order, so a redefined anchor means its last definition, as for the aliases after it.
+    var anchors: [String: YAMLNode] = [:]
+    for index in events.storage.properties.keys.sorted()
+    where index < documentEnd && records[index].type != .alias {
+      if let name = events.anchor(at: index), let node = YAMLNode(events, index) { anchors[name] = node }
+    }
+    self.anchors = anchors
   }
 
   /// Reads the libyaml event stream of `source` without building a tree.
@@ -34,71 +42,3 @@ public struct YAMLDocument: Sendable {
 
 // The original and the edited text of a workflow, each parsed once per run.
 private let documentCache = ParseCache<YAMLDocument>(capacity: 2)
-
-private struct TreeBuilder {
-  let events: YAMLEventList
-  var index = 0
-  var anchors: [String: YAMLNode] = [:]
-
-  init(events: YAMLEventList) {
-    self.events = events
-  }
-
-  mutating func firstDocument() -> YAMLNode? {
-    while index < events.records.count {
-      if events.records[index].type == .documentStart {
-        index += 1
-        return node()
-      }
-      index += 1
-    }
-    return nil
-  }
-
-  private mutating func remember(_ anchor: String?, _ node: YAMLNode) -> YAMLNode {
-    if let anchor { anchors[anchor] = node }
-    return node
-  }
-
-  // Reads records, not `YAMLEvent`s, so each scalar's string is built once, for its node.
-  mutating func node() -> YAMLNode? {
-    let records = events.records
-    guard index < records.count else { return nil }
-    let event = records[index]
-    index += 1
-    let anchor = events.name(event.anchor)
-    switch event.type {
-    case .scalar:
-      let scalar = YAMLScalar(
-        value: events.value(event), style: YAMLEventList.styles[Int(event.flag)], anchor: anchor,
-        tag: events.name(event.tag), start: event.start, end: event.end)
-      return remember(anchor, .scalar(scalar))
-    case .alias:
-      return .alias(YAMLAlias(anchor: anchor ?? "", start: event.start, end: event.end))
-    case .mappingStart:
-      var entries: [(key: YAMLNode, value: YAMLNode)] = []
-      while index < records.count, records[index].type != .mappingEnd {
-        guard let key = node(), let value = node() else { break }
-        entries.append((key, value))
-      }
-      let end = index < records.count ? records[index].end : event.end
-      index += 1
-      let mapping = YAMLMapping(
-        entries: entries, isFlow: event.flag != 0, anchor: anchor, start: event.start, end: end)
-      return remember(anchor, .mapping(mapping))
-    case .sequenceStart:
-      var items: [YAMLNode] = []
-      while index < records.count, records[index].type != .sequenceEnd {
-        guard let item = node() else { break }
-        items.append(item)
-      }
-      let end = index < records.count ? records[index].end : event.end
-      index += 1
-      let sequence = YAMLSequence(
-        items: items, isFlow: event.flag != 0, anchor: anchor, start: event.start, end: end)
-      return remember(anchor, .sequence(sequence))
-    default:
-      return nil
-    }
-  }
-}

@@ -15,33 +15,41 @@ public enum YAMLEditVerifier {
   ///   fails to parse `after`.
   public static func verify(before: YAMLDocument, after: SourceText, expected: [Int: String]) throws {
     // The whole document, not just its events: planning again on the edited bytes reuses it.
+    let beforeEvents = before.events
     let afterEvents = try YAMLDocument(source: after).events
-    let oldRecords = before.events.records
+    let oldRecords = beforeEvents.records
     let newRecords = afterEvents.records
     var unmatched = Set(expected.keys)
-    for (index, old) in oldRecords.enumerated() {
+    // Scalars come in source order: a cursor over the expected starts replaces a lookup per event.
+    let starts = expected.keys.sorted()
+    var cursor = 0
+    for index in oldRecords.indices {
       guard index < newRecords.count else {
         throw difference(
-          in: after, at: after.bytes.count, expected: describe(before.events[index].kind),
+          in: after, at: after.bytes.count, expected: describe(beforeEvents[index].kind),
           found: "the end of the event stream")
       }
-      let new = newRecords[index]
-      if old.type == .scalar, let want = expected[old.start] {
-        unmatched.remove(old.start)
-        let anchor = before.events.name(old.anchor)
-        let tag = before.events.name(old.tag)
-        guard new.type == .scalar, afterEvents.name(new.anchor) == anchor, afterEvents.name(new.tag) == tag,
-          afterEvents.value(new) == want
+      let old = oldRecords[index]
+      while cursor < starts.count, starts[cursor] < Int(old.start) { cursor += 1 }
+      if old.type == .scalar, cursor < starts.count, starts[cursor] == Int(old.start),
+        let want = expected[Int(old.start)]
+      {
+        unmatched.remove(Int(old.start))
+        let anchor = beforeEvents.anchor(at: index)
+        let tag = beforeEvents.tag(at: index)
+        guard newRecords[index].type == .scalar, afterEvents.anchor(at: index) == anchor,
+          afterEvents.tag(at: index) == tag, afterEvents.value(at: index) == want
         else {
           let wanted = EventKindText.scalar(anchor: anchor, tag: tag, value: want)
           throw difference(
-            in: after, at: new.start, expected: wanted, found: describe(afterEvents[index].kind))
+            in: after, at: Int(newRecords[index].start), expected: wanted,
+            found: describe(afterEvents[index].kind))
         }
         continue
       }
-      guard YAMLEventList.sameKind(old, in: before.events, new, in: afterEvents) else {
+      guard YAMLEventList.sameKind(index, in: beforeEvents, index, in: afterEvents) else {
         throw difference(
-          in: after, at: new.start, expected: describe(before.events[index].kind),
+          in: after, at: Int(newRecords[index].start), expected: describe(beforeEvents[index].kind),
           found: describe(afterEvents[index].kind))
       }
     }

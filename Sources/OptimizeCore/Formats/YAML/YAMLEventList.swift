@@ -1,9 +1,11 @@
-/// A document's libyaml event stream, stored compactly: one fixed-size record per event, every
-/// scalar value's bytes in one shared buffer, and each anchor and tag name once.
+import Foundation
+
+/// A document's libyaml event stream, stored compactly: one 16-byte record per event, scalar
+/// values that differ from their source bytes in one shared buffer, anchors and tags aside.
 ///
-/// Reading an element builds the `YAMLEvent` with its strings on demand. A workflow of many
-/// megabytes has millions of events; holding a `String` per value, anchor and tag for the original
-/// and the edited text both cost about ten times the file's size in memory.
+/// A workflow of many megabytes has millions of events. Most scalars are plain keys and values
+/// whose value is exactly their source text, so those keep no copy: their value is read from the
+/// source. Reading an element builds the `YAMLEvent` with its strings on demand.
 public struct YAMLEventList: RandomAccessCollection, Sendable {
   /// What kind of event a record is.
   enum EventType: UInt8, Sendable {
@@ -12,117 +14,173 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
   }
 
   /// One event without its strings. `flag` is `implicit` for document events, `flow` for
-  /// collection starts and the style's index in `styles` for scalars. `anchor` and `tag` index
-  /// `names` (-1 for none); an alias's name is its `anchor`.
+  /// collection starts and the style's index in `styles` for scalars. `link` is the index of the
+  /// matching end event for a collection start, and for a scalar the index of its value in
+  /// `valueStarts`, or `Record.inSource` when its value is its source bytes `start..<end`.
   struct Record: Sendable, Equatable {
+    static let inSource = UInt32.max
+
+    var start: UInt32
+    var end: UInt32
+    var link: UInt32
     var type: EventType
     var flag: UInt8
-    var anchor: Int32
-    var tag: Int32
-    var start: Int
-    var end: Int
-    var valueStart: Int
-    var valueEnd: Int
+    /// Whether the event has an anchor or a tag (an alias always has its name), in `properties`.
+    var hasProperties: Bool
   }
 
   static let styles: [YAMLScalarStyle] = [.plain, .singleQuoted, .doubleQuoted, .literal, .folded]
 
-  private(set) var records: [Record] = []
-  private(set) var values: [UInt8] = []
-  private(set) var names: [String] = []
-  private var nameIndex: [String: Int32] = [:]
+  /// The events. A class, so the nodes that point into it share one copy.
+  final class Storage: Sendable {
+    let source: [UInt8]
+    let records: [Record]
+    /// Bytes of the values kept here; value `i` is `values[valueStarts[i]..<valueStarts[i + 1]]`.
+    let values: [UInt8]
+    let valueStarts: [UInt32]
+    /// Anchor and tag name indexes into `names` (-1 for none), by event index.
+    let properties: [Int: (anchor: Int32, tag: Int32)]
+    let names: [String]
+
+    init(builder: Builder) {
+      source = builder.source
+      records = builder.records
+      values = builder.values
+      valueStarts = builder.valueStarts + [UInt32(builder.values.count)]
+      properties = builder.properties
+      names = builder.names
+    }
+  }
+
+  let storage: Storage
+
+  init(_ builder: Builder) {
+    storage = Storage(builder: builder)
+  }
+
+  var records: [Record] { storage.records }
 
   /// The index of the first event.
   public var startIndex: Int { 0 }
   /// The index past the last event.
-  public var endIndex: Int { records.count }
+  public var endIndex: Int { storage.records.count }
 
   /// The event at `position`, with its strings.
   public subscript(position: Int) -> YAMLEvent {
-    let record = records[position]
-    return YAMLEvent(kind: kind(of: record), start: record.start, end: record.end)
+    let record = storage.records[position]
+    return YAMLEvent(kind: kind(at: position), start: Int(record.start), end: Int(record.end))
   }
 
-  /// The name a record's `anchor` or `tag` field refers to.
-  func name(_ index: Int32) -> String? {
-    index < 0 ? nil : names[Int(index)]
+  /// The anchor name of the event at `index`; an alias's name.
+  func anchor(at index: Int) -> String? {
+    guard storage.records[index].hasProperties, let names = storage.properties[index] else { return nil }
+    return name(names.anchor)
   }
 
-  /// A scalar record's value bytes.
-  func valueBytes(_ record: Record) -> ArraySlice<UInt8> {
-    values[record.valueStart..<record.valueEnd]
+  /// The explicit tag of the event at `index`.
+  func tag(at index: Int) -> String? {
+    guard storage.records[index].hasProperties, let names = storage.properties[index] else { return nil }
+    return name(names.tag)
   }
 
-  /// A scalar record's value.
-  func value(_ record: Record) -> String {
-    String(decoding: valueBytes(record), as: UTF8.self)
+  private func name(_ index: Int32) -> String? {
+    index < 0 ? nil : storage.names[Int(index)]
   }
 
-  func kind(of record: Record) -> YAMLEvent.Kind {
+  /// The value bytes of the scalar event at `index`.
+  func withValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let record = storage.records[index]
+    if record.link == Record.inSource {
+      return storage.source.withUnsafeBufferPointer { buffer in
+        body(UnsafeBufferPointer(rebasing: buffer[Int(record.start)..<Int(record.end)]))
+      }
+    }
+    let range = Int(storage.valueStarts[Int(record.link)])..<Int(storage.valueStarts[Int(record.link) + 1])
+    return storage.values.withUnsafeBufferPointer { buffer in
+      body(UnsafeBufferPointer(rebasing: buffer[range]))
+    }
+  }
+
+  /// The value of the scalar event at `index`.
+  func value(at index: Int) -> String {
+    withValueBytes(at: index) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Whether the scalar event at `index` has exactly the value `text`, compared as bytes.
+  func valueEquals(at index: Int, _ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { wanted in
+      withValueBytes(at: index) { value in
+        value.count == wanted.count
+          && (value.isEmpty || memcmp(value.baseAddress!, wanted.baseAddress!, value.count) == 0)
+      }
+    }
+  }
+
+  /// The scalar style of the scalar event at `index`.
+  func style(at index: Int) -> YAMLScalarStyle {
+    Self.styles[Int(storage.records[index].flag)]
+  }
+
+  /// The index of the event after the node that starts at `index` (past a collection's end).
+  func next(after index: Int) -> Int {
+    let record = storage.records[index]
+    switch record.type {
+    case .mappingStart, .sequenceStart: return Int(record.link) + 1
+    default: return index + 1
+    }
+  }
+
+  func kind(at index: Int) -> YAMLEvent.Kind {
+    let record = storage.records[index]
     let flag = record.flag != 0
     switch record.type {
     case .streamStart: return .streamStart
     case .streamEnd: return .streamEnd
     case .documentStart: return .documentStart(implicit: flag)
     case .documentEnd: return .documentEnd(implicit: flag)
-    case .mappingStart: return .mappingStart(anchor: name(record.anchor), tag: name(record.tag), flow: flag)
+    case .mappingStart: return .mappingStart(anchor: anchor(at: index), tag: tag(at: index), flow: flag)
     case .mappingEnd: return .mappingEnd
-    case .sequenceStart: return .sequenceStart(anchor: name(record.anchor), tag: name(record.tag), flow: flag)
+    case .sequenceStart: return .sequenceStart(anchor: anchor(at: index), tag: tag(at: index), flow: flag)
     case .sequenceEnd: return .sequenceEnd
     case .scalar:
       return .scalar(
-        anchor: name(record.anchor), tag: name(record.tag), value: value(record),
-        style: Self.styles[Int(record.flag)])
-    case .alias: return .alias(anchor: name(record.anchor) ?? "")
+        anchor: anchor(at: index), tag: tag(at: index), value: value(at: index), style: style(at: index))
+    case .alias: return .alias(anchor: anchor(at: index) ?? "")
     }
-  }
-
-  /// Appends an event; `value` is a scalar's bytes.
-  mutating func append(
-    _ type: EventType, flag: UInt8 = 0, anchor: String? = nil, tag: String? = nil, start: Int, end: Int,
-    value: UnsafeBufferPointer<UInt8>? = nil
-  ) {
-    let valueStart = values.count
-    if let value { values.append(contentsOf: value) }
-    records.append(
-      Record(
-        type: type, flag: flag, anchor: intern(anchor), tag: intern(tag), start: start, end: end,
-        valueStart: valueStart, valueEnd: values.count))
-  }
-
-  private mutating func intern(_ name: String?) -> Int32 {
-    guard let name else { return -1 }
-    if let index = nameIndex[name] { return index }
-    let index = Int32(names.count)
-    names.append(name)
-    nameIndex[name] = index
-    return index
   }
 
   /// Whether two events, each read from its own list, are equal as `YAMLEvent.Kind`s are.
   ///
   /// Compares bytes first and builds strings only when bytes differ, where `String`'s equality
   /// (canonical equivalence) still decides, exactly as comparing the kinds would.
-  static func sameKind(
-    _ left: Record, in leftList: YAMLEventList, _ right: Record, in rightList: YAMLEventList
-  )
+  static func sameKind(_ left: Int, in leftList: YAMLEventList, _ right: Int, in rightList: YAMLEventList)
     -> Bool
   {
-    guard left.type == right.type else { return false }
-    switch left.type {
+    let l = leftList.storage.records[left]
+    let r = rightList.storage.records[right]
+    guard l.type == r.type else { return false }
+    switch l.type {
     case .streamStart, .streamEnd, .mappingEnd, .sequenceEnd:
       return true
     case .documentStart, .documentEnd:
-      return left.flag == right.flag
+      return l.flag == r.flag
     case .alias:
-      return leftList.name(left.anchor) == rightList.name(right.anchor)
+      return leftList.anchor(at: left) == rightList.anchor(at: right)
     case .mappingStart, .sequenceStart, .scalar:
-      guard left.flag == right.flag, leftList.name(left.anchor) == rightList.name(right.anchor),
-        leftList.name(left.tag) == rightList.name(right.tag)
-      else { return false }
-      guard left.type == .scalar else { return true }
-      return leftList.valueBytes(left) == rightList.valueBytes(right)
-        || leftList.value(left) == rightList.value(right)
+      guard l.flag == r.flag else { return false }
+      if l.hasProperties || r.hasProperties {
+        guard leftList.anchor(at: left) == rightList.anchor(at: right),
+          leftList.tag(at: left) == rightList.tag(at: right)
+        else { return false }
+      }
+      guard l.type == .scalar else { return true }
+      let sameBytes = leftList.withValueBytes(at: left) { a in
+        rightList.withValueBytes(at: right) { b in
+          a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        }
+      }
+      return sameBytes || leftList.value(at: left) == rightList.value(at: right)
     }
   }
 }

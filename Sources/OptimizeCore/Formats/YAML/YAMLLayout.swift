@@ -16,16 +16,21 @@ enum YAMLLayout {
     // Each open collection: (is flow, column, is mapping, items seen).
     var stack: [(flow: Bool, column: Int, mapping: Bool, count: Int)] = []
     var previousStart = 0
-    for event in document.events {
-      switch event.kind {
-      case .mappingStart(_, _, let flow), .sequenceStart(_, _, let flow):
-        let isMapping = if case .mappingStart = event.kind { true } else { false }
+    // Records, not `YAMLEvent`s: building every scalar's string would cost a copy of the file.
+    for event in document.events.records {
+      let eventStart = Int(event.start)
+      switch event.type {
+      case .mappingStart, .sequenceStart:
         if !stack.isEmpty { stack[stack.count - 1].count += 1 }
-        stack.append((flow, YAMLBytes.column(of: event.start, in: document.source), isMapping, 0))
+        stack.append(
+          (
+            event.flag != 0, YAMLBytes.column(of: eventStart, in: document.source),
+            event.type == .mappingStart, 0
+          ))
       case .mappingEnd, .sequenceEnd:
         stack.removeLast()
       case .scalar, .alias:
-        if case .scalar = event.kind, event.start == start {
+        if event.type == .scalar, eventStart == start {
           let parent = stack.last { !$0.flow }
           let isValue = stack.last.map { $0.mapping && $0.count % 2 == 1 } ?? false
           return ScalarContext(
@@ -33,7 +38,7 @@ enum YAMLLayout {
             keyColumn: isValue ? YAMLBytes.column(of: previousStart, in: document.source) : nil)
         }
         if !stack.isEmpty { stack[stack.count - 1].count += 1 }
-        previousStart = event.start
+        previousStart = eventStart
       default:
         break
       }
@@ -46,15 +51,15 @@ enum YAMLLayout {
   static func indentUnit(of document: YAMLDocument) -> Int {
     var counts: [Int: Int] = [:]
     var stack: [(flow: Bool, column: Int, mapping: Bool)] = []
-    for event in document.events {
-      switch event.kind {
-      case .mappingStart(_, _, let flow), .sequenceStart(_, _, let flow):
-        let column = YAMLBytes.column(of: event.start, in: document.source)
+    for event in document.events.records {
+      switch event.type {
+      case .mappingStart, .sequenceStart:
+        let flow = event.flag != 0
+        let column = YAMLBytes.column(of: Int(event.start), in: document.source)
         if !flow, let parent = stack.last, parent.mapping, !parent.flow, column > parent.column {
           counts[column - parent.column, default: 0] += 1
         }
-        let isMapping = if case .mappingStart = event.kind { true } else { false }
-        stack.append((flow, column, isMapping))
+        stack.append((flow, column, event.type == .mappingStart))
       case .mappingEnd, .sequenceEnd:
         stack.removeLast()
       default:

@@ -1,9 +1,31 @@
 /// A node of a parsed YAML document, with the byte range it takes in the source.
-public indirect enum YAMLNode: Sendable, Equatable {
+///
+/// Mappings and sequences are views into the document's event list: their children are made
+/// when asked for, so a large document costs its events and no tree.
+public enum YAMLNode: Sendable, Equatable {
   case scalar(YAMLScalar)
   case mapping(YAMLMapping)
   case sequence(YAMLSequence)
   case alias(YAMLAlias)
+
+  /// The node whose first event is `index` of `events`; nil for an event that starts no node.
+  init?(_ events: YAMLEventList, _ index: Int) {
+    guard index < events.endIndex else { return nil }
+    let record = events.records[index]
+    let start = Int(record.start)
+    let end = Int(record.end)
+    switch record.type {
+    case .scalar:
+      self = .scalar(
+        YAMLScalar(
+          value: events.value(at: index), style: events.style(at: index), anchor: events.anchor(at: index),
+          tag: events.tag(at: index), start: start, end: end))
+    case .alias: self = .alias(YAMLAlias(anchor: events.anchor(at: index) ?? "", start: start, end: end))
+    case .mappingStart: self = .mapping(YAMLMapping(events: events, index: index))
+    case .sequenceStart: self = .sequence(YAMLSequence(events: events, index: index))
+    default: return nil
+    }
+  }
 
   /// Byte offset where the node starts (its anchor or tag, if any, come first).
   public var start: Int {
@@ -60,48 +82,99 @@ public struct YAMLScalar: Sendable, Equatable {
   public var end: Int
 }
 
-/// A mapping node. Keys keep their order.
+/// A mapping node: a view into its document's events. Keys keep their order.
 public struct YAMLMapping: Sendable, Equatable {
+  let events: YAMLEventList
+  let index: Int
+
   /// The key and value pairs in source order.
-  public var entries: [(key: YAMLNode, value: YAMLNode)]
+  public var entries: [(key: YAMLNode, value: YAMLNode)] {
+    var result: [(key: YAMLNode, value: YAMLNode)] = []
+    forEachEntry { key, value in
+      if let keyNode = YAMLNode(events, key), let valueNode = YAMLNode(events, value) {
+        result.append((keyNode, valueNode))
+      }
+      return true
+    }
+    return result
+  }
+
   /// Whether the mapping is written in flow style (`{a: b}`).
-  public var isFlow: Bool
+  public var isFlow: Bool { events.records[index].flag != 0 }
   /// Its anchor name, when it has one.
-  public var anchor: String?
+  public var anchor: String? { events.anchor(at: index) }
   /// Byte offset of the mapping's start.
-  public var start: Int
+  public var start: Int { Int(events.records[index].start) }
   /// Byte offset just past the mapping.
-  public var end: Int
+  public var end: Int { Int(events.records[Int(events.records[index].link)].end) }
 
   /// The value of the first entry whose key is the scalar `key`.
   public subscript(key: String) -> YAMLNode? {
-    entries.first { $0.key.string == key }?.value
+    entry(key).flatMap { YAMLNode(events, $0.value) }
   }
 
   /// The key node of the first entry whose key is the scalar `key`.
   public func keyNode(_ key: String) -> YAMLNode? {
-    entries.first { $0.key.string == key }?.key
+    entry(key).flatMap { YAMLNode(events, $0.key) }
+  }
+
+  private func entry(_ key: String) -> (key: Int, value: Int)? {
+    var found: (key: Int, value: Int)?
+    forEachEntry { keyIndex, valueIndex in
+      guard events.records[keyIndex].type == .scalar, events.valueEquals(at: keyIndex, key) else {
+        return true
+      }
+      found = (keyIndex, valueIndex)
+      return false
+    }
+    return found
+  }
+
+  /// Calls `body` with the event indexes of each key and value until it returns false.
+  private func forEachEntry(_ body: (Int, Int) -> Bool) {
+    let end = Int(events.records[index].link)
+    var key = index + 1
+    while key < end {
+      let value = events.next(after: key)
+      guard value < end, body(key, value) else { return }
+      key = events.next(after: value)
+    }
   }
 
   public static func == (lhs: YAMLMapping, rhs: YAMLMapping) -> Bool {
-    lhs.start == rhs.start && lhs.end == rhs.end && lhs.isFlow == rhs.isFlow
-      && lhs.anchor == rhs.anchor && lhs.entries.count == rhs.entries.count
-      && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    lhs.events.storage === rhs.events.storage && lhs.index == rhs.index
   }
 }
 
-/// A sequence node.
+/// A sequence node: a view into its document's events.
 public struct YAMLSequence: Sendable, Equatable {
+  let events: YAMLEventList
+  let index: Int
+
   /// The items in source order.
-  public var items: [YAMLNode]
+  public var items: [YAMLNode] {
+    var result: [YAMLNode] = []
+    let end = Int(events.records[index].link)
+    var item = index + 1
+    while item < end {
+      if let node = YAMLNode(events, item) { result.append(node) }
+      item = events.next(after: item)
+    }
+    return result
+  }
+
   /// Whether the sequence is written in flow style (`[a, b]`).
-  public var isFlow: Bool
+  public var isFlow: Bool { events.records[index].flag != 0 }
   /// Its anchor name, when it has one.
-  public var anchor: String?
+  public var anchor: String? { events.anchor(at: index) }
   /// Byte offset of the sequence's start.
-  public var start: Int
+  public var start: Int { Int(events.records[index].start) }
   /// Byte offset just past the sequence.
-  public var end: Int
+  public var end: Int { Int(events.records[Int(events.records[index].link)].end) }
+
+  public static func == (lhs: YAMLSequence, rhs: YAMLSequence) -> Bool {
+    lhs.events.storage === rhs.events.storage && lhs.index == rhs.index
+  }
 }
 
 /// An alias node (`*name`).

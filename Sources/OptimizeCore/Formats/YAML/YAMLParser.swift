@@ -18,8 +18,14 @@ final class YAMLParser {
   ///
   /// - Throws: `FormatError` at the place libyaml reports.
   func events(of source: SourceText) throws -> YAMLEventList {
+    guard source.bytes.count < Int(UInt32.max) else {
+      throw FormatError(
+        in: source, atByte: 0, expected: "a YAML file under 4 GiB", found: "\(source.bytes.count) bytes",
+        fix: "split the file")
+    }
     var map = CodePointMap(source: source)
-    var result = YAMLEventList()
+    // A workflow has about two events per line; reserving that avoids regrowing a large list.
+    var result = YAMLEventList.Builder(source: source.bytes, expectedEvents: source.lineStarts.count * 2 + 8)
     try source.bytes.withUnsafeBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
       var event = yaml_event_t()
@@ -34,7 +40,7 @@ final class YAMLParser {
         if event.type == YAML_STREAM_END_EVENT { break }
       }
     }
-    return result
+    return YAMLEventList(result)
   }
 
   private func error(in source: SourceText, map: inout CodePointMap) -> FormatError {
@@ -51,7 +57,9 @@ final class YAMLParser {
     pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
   }
 
-  private static func append(_ event: yaml_event_t, start: Int, end: Int, to list: inout YAMLEventList) {
+  private static func append(
+    _ event: yaml_event_t, start: Int, end: Int, to list: inout YAMLEventList.Builder
+  ) {
     switch event.type {
     case YAML_STREAM_START_EVENT: list.append(.streamStart, start: start, end: end)
     case YAML_DOCUMENT_START_EVENT:

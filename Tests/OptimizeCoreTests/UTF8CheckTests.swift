@@ -1,0 +1,48 @@
+import Testing
+
+@testable import OptimizeCore
+
+/// `Repository.read` refuses files that are not UTF-8 with its own checker; it must agree with
+/// the standard library's validation on every input.
+@Suite struct UTF8CheckTests {
+  static let edgeCases: [[UInt8]] = [
+    [], Array("plain ascii, longer than eight bytes".utf8), Array("é ü — 😀 中文".utf8),
+    [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80],
+    [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0x80, 0x80],
+    [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+    [0x80], [0xBF], [0xFE], [0xFF], [0xE2, 0x82], [0xF0, 0x9F, 0x98], Array("abcdefg".utf8) + [0xC3],
+    Array("abcdefgh".utf8) + [0xC3, 0xA9] + Array("ijklmnop".utf8), [0xC3, 0x28], [0xE2, 0x28, 0xA1],
+  ]
+
+  @Test(arguments: edgeCases) func agreesWithTheStandardLibrary(bytes: [UInt8]) {
+    #expect(UTF8Check.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil))
+  }
+
+  @Test func agreesOnSeededRandomInputs() {
+    var random = SplitMix(seed: 0x5EED)
+    // Bytes drawn mostly from the interesting ranges: ASCII, continuations and lead bytes.
+    let pool: [UInt8] = Array(0x20...0x7E) + Array(0x80...0xBF) + Array(0xC0...0xFF)
+    for _ in 0..<20_000 {
+      let count = Int(random.next() % 24)
+      let bytes = (0..<count).map { _ in pool[Int(random.next() % UInt64(pool.count))] }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      if UTF8Check.isValid(bytes) != expected {
+        Issue.record("disagree on \(bytes)")
+        return
+      }
+    }
+  }
+}
+
+/// SplitMix64, so a failure repeats from its seed.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
