@@ -63,18 +63,34 @@ struct WorkflowScanner {
         steps: resolve(steps, in: document).items.map { resolve($0, in: document) })
       result += scan(job, path: path, source: source, document: document)
     }
-    for (jobKey, jobNode) in resolve(root["jobs"], in: document)?.mapping?.entries ?? [] {
-      guard let job = resolve(jobNode, in: document).mapping else { continue }
-      let defaults = job["defaults"]?["run"]
-      let frame = JobFrame(
-        key: jobKey.string ?? "", env: workflowEnv.merging(environment(job["env"], in: document)) { $1 },
-        directory: defaults?["working-directory"]?.string ?? workflowDefaults?["working-directory"]?.string,
-        shell: defaults?["shell"]?.string ?? workflowDefaults?["shell"]?.string,
-        matrix: matrixValues(job["strategy"]?["matrix"], in: document),
-        steps: resolve(job["steps"], in: document)?.items.map { resolve($0, in: document) } ?? [])
-      result += scan(frame, path: path, source: source, document: document)
+    let jobs = resolve(root["jobs"], in: document)?.mapping?.entries ?? []
+    // Jobs are independent: a generated workflow's thousands of them are scanned on every core.
+    let perJob = Parallel.map(jobs.map { Job(key: $0.key, node: $0.value) }, minimumPerThread: 200) { job in
+      scan(job, workflowEnv: workflowEnv, workflowDefaults: workflowDefaults, path: path, document: document)
     }
+    for jobResult in perJob { result += jobResult }
     return result
+  }
+
+  /// A job's key and value nodes.
+  private struct Job: Sendable {
+    var key: YAMLNode
+    var node: YAMLNode
+  }
+
+  private func scan(
+    _ job: Job, workflowEnv: [String: String], workflowDefaults: YAMLNode?, path: String,
+    document: YAMLDocument
+  ) -> ScanResult {
+    guard let mapping = resolve(job.node, in: document).mapping else { return ScanResult() }
+    let defaults = mapping["defaults"]?["run"]
+    let frame = JobFrame(
+      key: job.key.string ?? "", env: workflowEnv.merging(environment(mapping["env"], in: document)) { $1 },
+      directory: defaults?["working-directory"]?.string ?? workflowDefaults?["working-directory"]?.string,
+      shell: defaults?["shell"]?.string ?? workflowDefaults?["shell"]?.string,
+      matrix: matrixValues(mapping["strategy"]?["matrix"], in: document),
+      steps: resolve(mapping["steps"], in: document)?.items.map { resolve($0, in: document) } ?? [])
+    return scan(frame, path: path, source: document.source, document: document)
   }
 
   /// What a job gives its steps.
@@ -243,10 +259,22 @@ struct WorkflowScanner {
       location.column = 1
       let lineIndex = location.line - 1
       if lineIndex < source.lineStarts.count {
-        let text = source.lineText(lineIndex)
-        location.column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
+        location.column = Self.indentation(ofLine: lineIndex, in: source) + 1
       }
     }
     return location
+  }
+
+  /// The number of leading spaces and tabs of a line, counted as characters.
+  private static func indentation(ofLine line: Int, in source: SourceText) -> Int {
+    let range = source.lineRange(line)
+    let bytes = source.bytes
+    var end = range.lowerBound
+    while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+    // A combining mark after the last blank would join it into one character: count as text does.
+    if end < range.upperBound, bytes[end] >= 0x80 {
+      return source.lineText(line).prefix { $0 == " " || $0 == "\t" }.count
+    }
+    return end - range.lowerBound
   }
 }

@@ -47,6 +47,14 @@ final class ReadCache: @unchecked Sendable {
     return source
   }
 
+  /// The text read from disk at `path` when `bytes` are that very read's bytes.
+  func disk(_ path: String, bytes: [UInt8]) -> SourceText? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let entry = disk[path], Self.identical(entry.source.bytes, bytes) else { return nil }
+    return entry.source
+  }
+
   // The cache holds the entry's bytes, so storage at the same address cannot be another array.
   private static func identical(_ left: [UInt8], _ right: [UInt8]) -> Bool {
     left.count == right.count

@@ -75,7 +75,13 @@ public struct SourceText: Sendable, Equatable {
     let line = lineIndex(ofByte: offset)
     var start = lineStarts[line]
     if line == 0 { start = min(bomLength, offset) }
-    let column = String(decoding: bytes[start..<min(offset, bytes.count)], as: UTF8.self).count
+    let end = min(offset, bytes.count)
+    // Characters are bytes on an ASCII line prefix; only other text needs grapheme counting.
+    let isASCII = bytes.withUnsafeBufferPointer { buffer in
+      start >= end || !buffer[start..<end].contains { $0 >= 0x80 }
+    }
+    let column =
+      isASCII ? max(end - start, 0) : String(decoding: bytes[start..<end], as: UTF8.self).count
     return SourceLocation(path: path, line: line + 1, column: column + 1)
   }
 

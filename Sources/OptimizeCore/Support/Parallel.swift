@@ -1,0 +1,63 @@
+import Foundation
+
+/// Runs independent pieces of work on every core, keeping the results in order.
+///
+/// Used where a large repository has thousands of independent pieces (a workflow's jobs) and a
+/// small one has a handful: below `minimumPerThread` items per thread it runs on the calling
+/// thread, so a normal repository pays no thread start-up.
+enum Parallel {
+  /// `transform` applied to each item, in the items' order.
+  static func map<Item: Sendable, Result: Sendable>(
+    _ items: [Item], minimumPerThread: Int, _ transform: @Sendable (Item) -> Result
+  ) -> [Result] {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let chunks = min(cores, items.count / max(minimumPerThread, 1))
+    guard chunks > 1 else { return items.map(transform) }
+    let slots = Slots<Result>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
+      for index in range { slots.set(index, transform(items[index])) }
+    }
+    return slots.results()
+  }
+
+  /// Runs two pieces of work at once and returns both results.
+  static func both<First: Sendable, Second: Sendable>(
+    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+  ) -> (First, Second) {
+    guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+    let one = Slots<First>(count: 1)
+    let two = Slots<Second>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      if index == 0 { one.set(0, first()) } else { two.set(0, second()) }
+    }
+    return (one.results()[0], two.results()[0])
+  }
+}
+
+/// Result slots that threads fill at distinct indexes; read once every thread has finished.
+private final class Slots<Value>: @unchecked Sendable {
+  private let count: Int
+  private let values: UnsafeMutablePointer<Value?>
+
+  init(count: Int) {
+    self.count = count
+    values = .allocate(capacity: count)
+    values.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    values.deinitialize(count: count)
+    values.deallocate()
+  }
+
+  // Each index is written by exactly one thread into memory that never moves, so the writes
+  // need no lock; `concurrentPerform` returns only after every one of them.
+  func set(_ index: Int, _ value: Value) {
+    values[index] = value
+  }
+
+  func results() -> [Value] {
+    (0..<count).map { values[$0]! }
+  }
+}
