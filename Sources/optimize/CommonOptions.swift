@@ -19,8 +19,8 @@ struct RepositoryOptions: ParsableArguments {
   var maxFileMib: Int?
 
   func validate() throws {
-    if let maxFileMib, !(1...4096).contains(maxFileMib) {
-      throw ValidationError("--max-file-mib: expected a number of MiB from 1 to 4096, found \(maxFileMib)")
+    if let maxFileMib, !(1...4000).contains(maxFileMib) {
+      throw ValidationError("--max-file-mib: expected a number of MiB from 1 to 4000, found \(maxFileMib)")
     }
   }
 

@@ -88,6 +88,10 @@ struct PlanBuilder {
     try changes.values.sorted { $0.path < $1.path }.map { change in
       var change = change
       change.after = try change.edits.map(\.edit).applied(to: change.before, path: change.path)
+      if let parsed = YAMLDocument.parsedText(path: change.path, bytes: change.after) {
+        change.after = parsed.bytes
+        repository.readCache.adopt(parsed)
+      }
       return change
     }
   }

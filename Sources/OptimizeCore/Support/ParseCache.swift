@@ -32,9 +32,14 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
   }
 
   private func cached(_ source: SourceText) -> Document? {
+    cached(path: source.path, bytes: source.bytes)
+  }
+
+  /// The cached document of `path` parsed from bytes equal to `bytes`, if any.
+  func cached(path: String, bytes: [UInt8]) -> Document? {
     lock.lock()
     defer { lock.unlock() }
-    return entries.last { $0.path == source.path && Self.equal($0.bytes, source.bytes) }?.document
+    return entries.last { $0.path == path && Self.equal($0.bytes, bytes) }?.document
   }
 
   // memcmp rather than `==`, which compares element by element when the arrays are two copies.

@@ -9,13 +9,13 @@ public struct SourceText: Sendable, Equatable {
   /// The exact bytes of the file.
   public let bytes: [UInt8]
   /// Byte offset of the first byte of each line; the first entry is 0.
-  public let lineStarts: [Int]
+  public let lineStarts: LineStarts
 
   /// Creates a source text and indexes its lines.
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    var starts = [0]
+    var starts: [UInt32] = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     // memchr: every file is indexed, and large ones more than once per run.
     bytes.withUnsafeBufferPointer { buffer in
@@ -24,11 +24,11 @@ public struct SourceText: Sendable, Equatable {
       let end = base + buffer.count
       while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
         let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-        starts.append(newline - base + 1)
+        starts.append(UInt32(truncatingIfNeeded: newline - base + 1))
         cursor = newline + 1
       }
     }
-    self.lineStarts = starts
+    self.lineStarts = LineStarts(starts)
   }
 
   /// Creates a source text from a string.
@@ -103,6 +103,26 @@ public struct SourceText: Sendable, Equatable {
   public func text(_ range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
   }
+}
+
+/// The byte offsets where a text's lines start, four bytes per line.
+///
+/// A large workflow has millions of lines; its line index is kept for the original and the
+/// edited text, so its size counts. Files are far below 4 GiB (optimize refuses larger ones).
+public struct LineStarts: RandomAccessCollection, Sendable, Equatable {
+  private let starts: [UInt32]
+
+  init(_ starts: [UInt32]) {
+    self.starts = starts
+  }
+
+  /// The index of the first line.
+  public var startIndex: Int { 0 }
+  /// The number of lines.
+  public var endIndex: Int { starts.count }
+
+  /// The byte offset where line `index` starts.
+  public subscript(index: Int) -> Int { Int(starts[index]) }
 }
 
 /// A place in a file, 1-based, as printed in `path:line:col` messages.
