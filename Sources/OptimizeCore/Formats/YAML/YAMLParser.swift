@@ -123,10 +123,24 @@ struct CodePointMap {
 
   mutating func byteOffset(ofCodePoint target: Int) -> Int {
     if isASCII { return min(target + bom, bytes.count) }
-    while codePoint < target, byte < bytes.count {
-      byte += 1
-      while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-      codePoint += 1
+    if codePoint < target {
+      bytes.withUnsafeBufferPointer { buffer in
+        while codePoint < target, byte < buffer.count {
+          // A run of ASCII bytes is as many code points: skip it eight bytes at a time.
+          let step = min(target - codePoint, buffer.count - byte)
+          if step >= 8,
+            UnsafeRawPointer(buffer.baseAddress! + byte).loadUnaligned(as: UInt64.self)
+              & 0x8080_8080_8080_8080 == 0
+          {
+            byte += 8
+            codePoint += 8
+            continue
+          }
+          byte += 1
+          while byte < buffer.count, buffer[byte] & 0xC0 == 0x80 { byte += 1 }
+          codePoint += 1
+        }
+      }
     }
     while codePoint > target, byte > bom {
       byte -= 1
