@@ -35,8 +35,14 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
     cached(path: source.path, bytes: source.bytes)
   }
 
-  /// The cached document of `path` parsed from bytes equal to `bytes`, if any.
-  func cached(path: String, bytes: [UInt8]) -> Document? {
+  /// The document of `path` cached last, if any.
+  func last(path: String) -> Document? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.last { $0.path == path }?.document
+  }
+
+  private func cached(path: String, bytes: [UInt8]) -> Document? {
     lock.lock()
     defer { lock.unlock() }
     return entries.last { $0.path == path && Self.equal($0.bytes, bytes) }?.document

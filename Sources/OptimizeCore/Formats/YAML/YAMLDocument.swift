@@ -34,12 +34,12 @@ public struct YAMLDocument: Sendable {
     self.anchors = anchors
   }
 
-  /// The text of an already parsed document of `path` whose bytes equal `bytes`.
+  /// The text of the document of `path` parsed last, if one is cached.
   ///
   /// The planner's edited bytes are often the very text an editor already verified; sharing it
   /// keeps one copy of a large file (and its line index) instead of two.
-  static func parsedText(path: String, bytes: [UInt8]) -> SourceText? {
-    documentCache.cached(path: path, bytes: bytes)?.source
+  static func lastParsedText(path: String) -> SourceText? {
+    documentCache.last(path: path)?.source
   }
 
   /// Reads the libyaml event stream of `source` without building a tree.
