@@ -30,7 +30,9 @@ extension PythonModule {
   public func assignments(to name: String) -> [PythonAssignment] {
     statements.indices.compactMap { index in
       let statement = statements[index]
-      guard case .simple = statement.kind, !isInFunctionOrClass(statement),
+      // `change` finds nothing in a statement that does not hold `name`: checking the bytes
+      // first spares building the tokens of every statement of a large module.
+      guard case .simple = statement.kind, mentions(name, statement), !isInFunctionOrClass(statement),
         let (kind, value) = change(of: name, in: tokens(of: statement))
       else { return nil }
       let parsed = value.map(Self.stringSequence) ?? nil
@@ -44,6 +46,11 @@ extension PythonModule {
         kind: kind, statement: index, location: location(of: statement), firstElement: parsed?.first,
         elements: parsed?.all, branch: branch)
     }
+  }
+
+  /// Whether one of a statement's tokens is the name `name`.
+  func mentions(_ name: String, _ statement: PythonStatement) -> Bool {
+    statement.tokenSpan.contains { tokens.isName($0, name) }
   }
 
   /// How a statement changes `name`, with the value tokens of an assignment.

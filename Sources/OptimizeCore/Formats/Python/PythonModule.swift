@@ -6,7 +6,7 @@ public struct PythonModule: Sendable, Equatable {
   /// The text the module was read from.
   public let source: SourceText
   /// All tokens of the text.
-  public let tokens: [PythonToken]
+  public let tokens: PythonTokens
   /// Simple statements and compound headers, in file order.
   public let statements: [PythonStatement]
 
@@ -19,14 +19,19 @@ public struct PythonModule: Sendable, Equatable {
 
   private init(parsing source: SourceText) throws {
     self.source = source
-    self.tokens = try PythonTokenizer.tokenize(source)
+    self.tokens = try PythonTokenizer.tokens(of: source)
     var scanner = PythonStatementScanner(source: source, tokens: tokens)
     self.statements = try scanner.scan()
   }
 
   /// The significant tokens of a statement.
   public func tokens(of statement: PythonStatement) -> [PythonToken] {
-    statement.tokenIndices.map { tokens[$0] }
+    statement.tokenSpan.compactMap { tokens.isTrivia($0) ? nil : tokens[$0] }
+  }
+
+  /// The indices of the significant tokens of a statement.
+  func tokenIndices(of statement: PythonStatement) -> [Int] {
+    statement.tokenSpan.filter { !tokens.isTrivia($0) }
   }
 
   /// Whether a statement sits inside a `def` or `class` rather than in the module's namespace.

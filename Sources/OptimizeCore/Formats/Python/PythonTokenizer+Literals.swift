@@ -16,12 +16,25 @@ extension PythonTokenizer {
     }
   }
 
+  /// Whether the name at `range` is one of `stringPrefixes`, in any case; checked on the bytes,
+  /// as every name followed by a quote passes here.
+  func isStringPrefix(_ range: Range<Int>) -> Bool {
+    guard range.count == 1 || range.count == 2 else { return false }
+    let first = bytes[range.lowerBound] | 0x20
+    let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    guard isLetter(first) else { return false }
+    if range.count == 1 { return Self.stringPrefixes.contains(String(UnicodeScalar(first))) }
+    let second = bytes[range.lowerBound + 1] | 0x20
+    guard isLetter(second) else { return false }
+    return Self.stringPrefixes.contains(String(UnicodeScalar(first)) + String(UnicodeScalar(second)))
+  }
+
   mutating func scanName() throws {
     let start = position
     var end = position
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
     if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
-      Self.stringPrefixes.contains(source.text(start..<end).lowercased())
+      isStringPrefix(start..<end)
     {
       end = try scanString(start: start, quoteAt: end)
       append(.string, start..<end)
@@ -39,7 +52,7 @@ extension PythonTokenizer {
       if isNameByte(byte) || byte == UInt8(ascii: ".") {
         end += 1
       } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"),
-        bytes[end - 1] | 0x20 == UInt8(ascii: "e"), !source.text(start..<end).lowercased().hasPrefix("0x")
+        bytes[end - 1] | 0x20 == UInt8(ascii: "e"), !isHexPrefix(at: start, end: end)
       {
         end += 1
       } else {
@@ -50,18 +63,33 @@ extension PythonTokenizer {
     position = end
   }
 
-  // The operators as bytes, longest first, so matching needs no String per candidate.
-  static let operatorBytes: [[UInt8]] = operators.map { Array($0.utf8) }
+  /// Whether the number so far starts with `0x` in any case, as Characters: a combining mark
+  /// after the `x` makes another Character, so that rare case is left to String.
+  func isHexPrefix(at start: Int, end: Int) -> Bool {
+    if end - start > 2, bytes[start + 2] >= 0x80 {
+      return source.text(start..<end).lowercased().hasPrefix("0x")
+    }
+    return end - start >= 2 && bytes[start] == UInt8(ascii: "0")
+      && bytes[start + 1] | 0x20 == UInt8(ascii: "x")
+  }
+
+  // The operators as bytes by their first byte, longest first, so that matching one compares
+  // only the few that can match.
+  static let operatorsByFirstByte: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for symbol in operators.map({ Array($0.utf8) }) { table[Int(symbol[0])].append(symbol) }
+    return table
+  }()
 
   mutating func scanOperator() throws {
     let start = position
     let byte = bytes[start]
-    for symbol in Self.operatorBytes where symbol[0] == byte && matches(symbol, at: start) {
+    for symbol in Self.operatorsByFirstByte[Int(byte)] where matches(symbol, at: start) {
       switch byte {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
         brackets.append((byte, start))
       case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-        try closeBracket(String(decoding: symbol, as: UTF8.self), at: start)
+        try closeBracket(byte, at: start)
       default:
         break
       }
@@ -80,8 +108,11 @@ extension PythonTokenizer {
     return true
   }
 
-  mutating func closeBracket(_ symbol: String, at offset: Int) throws {
-    guard let open = brackets.popLast() else {
+  mutating func closeBracket(_ byte: UInt8, at offset: Int) throws {
+    let open = brackets.popLast()
+    if let open, closer(of: open.symbol).utf8.first == byte { return }
+    let symbol = String(UnicodeScalar(byte))
+    guard let open else {
       throw error(
         at: offset, expected: "an opening bracket before this `\(symbol)`", found: "none",
         fix: "remove the extra `\(symbol)` or add its opening bracket, then run optimize again")
@@ -198,7 +229,7 @@ extension PythonTokenizer {
           var end = cursor
           while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
           if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
-            Self.stringPrefixes.contains(source.text(cursor..<end).lowercased())
+            isStringPrefix(cursor..<end)
           {
             cursor = try scanString(start: cursor, quoteAt: end)
           } else {
