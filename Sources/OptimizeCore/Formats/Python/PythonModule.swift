@@ -73,3 +73,41 @@ public struct PythonModule: Sendable, Equatable {
     source.location(ofByte: statement.range.lowerBound)
   }
 }
+
+extension PythonModule {
+  /// The string tokens whose text passes `test`, in file order.
+  ///
+  /// `test` is asked only of the tokens that could pass: those whose bytes hold `needle` (in any
+  /// ASCII letter case when `ignoringCase`) or any non-ASCII byte. So `test` must be false for
+  /// every ASCII text without `needle`, as `{ $0.contains(needle) }` is; the other tokens then
+  /// cost a byte scan instead of a `String`.
+  public func stringTokens(
+    holding needle: String, ignoringCase: Bool = false, where test: (String) -> Bool
+  ) -> [PythonToken] {
+    let pattern = Array(needle.utf8)
+    let bytes = tokens.bytes
+    var found: [PythonToken] = []
+    for index in tokens.indices where tokens.kind(index) == .string {
+      let range = tokens.range(index)
+      let candidate =
+        bytes[range].contains { $0 >= 0x80 }
+        || Self.holds(bytes[range], pattern, ignoringCase: ignoringCase)
+      if candidate, test(tokens.text(index)) { found.append(tokens[index]) }
+    }
+    return found
+  }
+
+  static func holds(_ text: ArraySlice<UInt8>, _ pattern: [UInt8], ignoringCase: Bool) -> Bool {
+    guard !pattern.isEmpty else { return true }
+    guard text.count >= pattern.count else { return false }
+    let fold = { (byte: UInt8) -> UInt8 in
+      ignoringCase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+    let wanted = pattern.map(fold)
+    for start in text.startIndex...(text.endIndex - pattern.count)
+    where fold(text[start]) == wanted[0] {
+      if (1..<wanted.count).allSatisfy({ fold(text[start + $0]) == wanted[$0] }) { return true }
+    }
+    return false
+  }
+}

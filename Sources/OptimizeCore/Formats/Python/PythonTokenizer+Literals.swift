@@ -73,18 +73,39 @@ extension PythonTokenizer {
       && bytes[start + 1] | 0x20 == UInt8(ascii: "x")
   }
 
-  // The operators as bytes by their first byte, longest first, so that matching one compares
-  // only the few that can match.
-  static let operatorsByFirstByte: [[[UInt8]]] = {
-    var table = [[[UInt8]]](repeating: [], count: 256)
-    for symbol in operators.map({ Array($0.utf8) }) { table[Int(symbol[0])].append(symbol) }
-    return table
-  }()
+  /// The length of the longest of `operators` at `start`, if any; a switch rather than a search
+  /// of the list, as every operator and bracket of a module passes here.
+  func operatorLength(at start: Int) -> Int? {
+    let next = start + 1 < bytes.count ? bytes[start + 1] : 0
+    let third = start + 2 < bytes.count ? bytes[start + 2] : 0
+    let equal = UInt8(ascii: "=")
+    switch bytes[start] {
+    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "~"):
+      return 1
+    case UInt8(ascii: "."):
+      return next == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? 3 : 1
+    case let byte
+    where byte == UInt8(ascii: "*") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "<")
+      || byte == UInt8(ascii: ">"):
+      if next == byte { return third == equal ? 3 : 2 }
+      return next == equal ? 2 : 1
+    case UInt8(ascii: "-"):
+      return next == UInt8(ascii: ">") || next == equal ? 2 : 1
+    case UInt8(ascii: "!"):
+      return next == equal ? 2 : nil
+    case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+      UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "@"):
+      return next == equal ? 2 : 1
+    default:
+      return nil
+    }
+  }
 
   mutating func scanOperator() throws {
     let start = position
     let byte = bytes[start]
-    for symbol in Self.operatorsByFirstByte[Int(byte)] where matches(symbol, at: start) {
+    if let length = operatorLength(at: start) {
       switch byte {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
         brackets.append((byte, start))
@@ -93,19 +114,13 @@ extension PythonTokenizer {
       default:
         break
       }
-      append(.op, start..<start + symbol.count)
-      position = start + symbol.count
+      append(.op, start..<start + length)
+      position = start + length
       return
     }
     throw error(
       at: start, expected: "a Python token", found: describe(at: start),
       fix: "this is not valid Python 3; fix the character, then run optimize again")
-  }
-
-  func matches(_ symbol: [UInt8], at start: Int) -> Bool {
-    guard start + symbol.count <= bytes.count else { return false }
-    for index in 1..<max(symbol.count, 1) where bytes[start + index] != symbol[index] { return false }
-    return true
   }
 
   mutating func closeBracket(_ byte: UInt8, at offset: Int) throws {

@@ -5,16 +5,17 @@
 /// `FormatError`, because we never edit what we cannot parse.
 public struct PythonTokenizer {
   let source: SourceText
-  let bytes: [UInt8]
+  // The source's bytes, valid while `tokens(of:)` runs: unchecked reads in the hot loops.
+  let bytes: UnsafeBufferPointer<UInt8>
   var position: Int
   var tokens: PythonTokens
   // Indentation levels as (column with tabs to 8, column with tabs to 1), like CPython's TabError check.
   var indents: [(column: Int, alternate: Int)] = [(0, 0)]
   var brackets: [(symbol: UInt8, offset: Int)] = []
 
-  init(source: SourceText) {
+  init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>) {
     self.source = source
-    self.bytes = source.bytes
+    self.bytes = bytes
     self.position = source.bomLength
     // About one token per five bytes in real modules; pages reserved but never used cost no memory.
     self.tokens = PythonTokens(bytes: source.bytes, capacity: source.bytes.count / 3 + 16)
@@ -30,10 +31,12 @@ public struct PythonTokenizer {
 
   /// Splits a source file into tokens, stored compactly; see `tokenize(_:)`.
   static func tokens(of source: SourceText) throws -> PythonTokens {
-    var tokenizer = PythonTokenizer(source: source)
-    try tokenizer.checkBytes()
-    try tokenizer.run()
-    return tokenizer.tokens
+    try source.bytes.withUnsafeBufferPointer { bytes in
+      var tokenizer = PythonTokenizer(source: source, bytes: bytes)
+      try tokenizer.checkBytes()
+      try tokenizer.run()
+      return tokenizer.tokens
+    }
   }
 
   /// The encoding named by a `# -*- coding: … -*-` comment on line 1 or 2, lowercased.
@@ -70,7 +73,7 @@ public struct PythonTokenizer {
     }
     let encoding = Self.declaredEncoding(source) ?? "utf-8"
     if ["utf-8", "utf8", "utf_8"].contains(encoding) || encoding.hasPrefix("utf-8-"),
-      let bad = firstInvalidUTF8(bytes)
+      let bad = firstInvalidUTF8(source.bytes)
     {
       throw error(
         at: bad, expected: "UTF-8 text, as the file declares no other encoding",
