@@ -84,30 +84,26 @@ extension PythonModule {
   public func stringTokens(
     holding needle: String, ignoringCase: Bool = false, where test: (String) -> Bool
   ) -> [PythonToken] {
-    let pattern = Array(needle.utf8)
+    let fold = { (byte: UInt8) -> UInt8 in
+      ignoringCase && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+    let pattern = needle.utf8.map(fold)
     let bytes = tokens.bytes
     var found: [PythonToken] = []
     for index in tokens.indices where tokens.kind(index) == .string {
       let range = tokens.range(index)
-      let candidate =
-        bytes[range].contains { $0 >= 0x80 }
-        || Self.holds(bytes[range], pattern, ignoringCase: ignoringCase)
+      var candidate = pattern.isEmpty
+      var offset = range.lowerBound
+      while !candidate, offset < range.upperBound {
+        let byte = bytes[offset]
+        candidate =
+          byte >= 0x80
+          || (fold(byte) == pattern[0] && offset + pattern.count <= range.upperBound
+            && (1..<pattern.count).allSatisfy { fold(bytes[offset + $0]) == pattern[$0] })
+        offset += 1
+      }
       if candidate, test(tokens.text(index)) { found.append(tokens[index]) }
     }
     return found
-  }
-
-  static func holds(_ text: ArraySlice<UInt8>, _ pattern: [UInt8], ignoringCase: Bool) -> Bool {
-    guard !pattern.isEmpty else { return true }
-    guard text.count >= pattern.count else { return false }
-    let fold = { (byte: UInt8) -> UInt8 in
-      ignoringCase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-    }
-    let wanted = pattern.map(fold)
-    for start in text.startIndex...(text.endIndex - pattern.count)
-    where fold(text[start]) == wanted[0] {
-      if (1..<wanted.count).allSatisfy({ fold(text[start + $0]) == wanted[$0] }) { return true }
-    }
-    return false
   }
 }

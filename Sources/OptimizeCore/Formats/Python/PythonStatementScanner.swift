@@ -29,6 +29,9 @@ struct PythonStatementScanner {
   mutating func scan() throws -> [PythonStatement] {
     statements.reserveCapacity(tokens.kinds.lazy.filter { $0 == .newline }.count)
     var line: [Int] = []
+    // Whether the line has a `;` outside brackets: most lines have none and need no split.
+    var depth = 0
+    var hasSemicolon = false
     for index in tokens.indices {
       switch tokens.kind(index) {
       case .indent:
@@ -46,11 +49,16 @@ struct PythonStatementScanner {
       case .comment, .nl:
         break
       case .newline:
-        if !line.isEmpty { try addLogicalLine(line) }
+        if !line.isEmpty { try addLogicalLine(line, hasSemicolon: hasSemicolon) }
         line.removeAll(keepingCapacity: true)
+        depth = 0
+        hasSemicolon = false
       default:
         if line.isEmpty { try expectNoPendingHeader(at: tokens.start(index)) }
         line.append(index)
+        let change = tokens.bracketDepthChange(index)
+        depth += change
+        if change == 0, depth == 0, tokens.isOp(index, UInt8(ascii: ";")) { hasSemicolon = true }
       }
     }
     return statements
@@ -103,10 +111,14 @@ struct PythonStatementScanner {
     return soft ? word : nil
   }
 
-  mutating func addLogicalLine(_ line: [Int]) throws {
+  mutating func addLogicalLine(_ line: [Int], hasSemicolon: Bool) throws {
     guard let keyword = headerKeyword(line),
       let colon = split(line[...], on: UInt8(ascii: ":")).first.map({ $0.endIndex }), colon < line.count
     else {
+      if !hasSemicolon {
+        addSimple(line[...])
+        return
+      }
       for part in split(line[...], on: UInt8(ascii: ";")) { addSimple(part) }
       return
     }

@@ -104,43 +104,42 @@ extension PythonTokenizer {
 
   mutating func scanOperator() throws {
     let start = position
+    guard let length = operatorLength(at: start) else { throw unknownCharacter(at: start) }
     let byte = bytes[start]
-    if let length = operatorLength(at: start) {
-      switch byte {
-      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-        brackets.append((byte, start))
-      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-        try closeBracket(byte, at: start)
-      default:
-        break
+    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+      brackets.append((byte, start))
+    } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+      let open = brackets.popLast()
+      if open == nil || closer(of: open!.symbol).utf8.first != byte {
+        throw unmatched(byte, at: start, open: open)
       }
-      append(.op, start..<start + length)
-      position = start + length
-      return
     }
-    throw error(
+    tokens.append(.op, start..<start + length)
+    position = start + length
+  }
+
+  // The refusals are built out of line, so the scanning above stays small.
+  @inline(never)
+  func unknownCharacter(at start: Int) -> FormatError {
+    error(
       at: start, expected: "a Python token", found: describe(at: start),
       fix: "this is not valid Python 3; fix the character, then run optimize again")
   }
 
-  mutating func closeBracket(_ byte: UInt8, at offset: Int) throws {
-    let open = brackets.popLast()
-    if let open, closer(of: open.symbol).utf8.first == byte { return }
+  @inline(never)
+  func unmatched(_ byte: UInt8, at offset: Int, open: (symbol: UInt8, offset: Int)?) -> FormatError {
     let symbol = String(UnicodeScalar(byte))
     guard let open else {
-      throw error(
+      return error(
         at: offset, expected: "an opening bracket before this `\(symbol)`", found: "none",
         fix: "remove the extra `\(symbol)` or add its opening bracket, then run optimize again")
     }
     let expected = closer(of: open.symbol)
-    guard expected == symbol else {
-      let place = source.location(ofByte: open.offset)
-      throw error(
-        at: offset,
-        expected:
-          "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
-        found: "`\(symbol)`", fix: "make the brackets match, then run optimize again")
-    }
+    let place = source.location(ofByte: open.offset)
+    return error(
+      at: offset,
+      expected: "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
+      found: "`\(symbol)`", fix: "make the brackets match, then run optimize again")
   }
 
   /// Scans a string literal whose prefix starts at `start` and whose first quote is at `quoteAt`.

@@ -66,7 +66,7 @@ public struct PythonTokenizer {
         at: 0, expected: "a Python file smaller than 4 GiB", found: "\(bytes.count) bytes",
         fix: "this is not a settings module optimize can read; check the settings path")
     }
-    if let nul = bytes.firstIndex(of: 0) {
+    if let nul = firstNUL(bytes) {
       throw error(
         at: nul, expected: "Python source text", found: "a NUL byte",
         fix: "this is not a Python source file; check the settings path")
@@ -100,6 +100,7 @@ public struct PythonTokenizer {
       switch byte {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C:
         position += 1
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
       case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         let end = try lineBreakEnd(at: position)
         append(brackets.isEmpty ? .newline : .nl, position..<end)
@@ -272,6 +273,18 @@ extension StringProtocol {
   func trimmingLeadingSpace() -> String {
     String(drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
   }
+}
+
+/// The offset of the first NUL byte, if any; eight bytes at a time, as every byte of a module is checked.
+func firstNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+  var index = 0
+  while index + 8 <= buffer.count {
+    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    // Nonzero exactly when some byte of `word` is zero.
+    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+    index += 8
+  }
+  return buffer[index...].firstIndex(of: 0)
 }
 
 /// The offset of the first byte that is not part of valid UTF-8, if any.
