@@ -6,9 +6,12 @@ extension DoctorContext {
     var findings: [Finding] = []
     for (_, module) in settings {
       guard let module,
-        let engine = module.tokens.first(where: {
-          $0.kind == .string && PythonStringLiteral.value(of: $0.text) == "django.db.backends.sqlite3"
-        })
+        let engine = module.stringTokens(
+          holding: "django.db.backends.sqlite3",
+          where: {
+            PythonStringLiteral.value(of: $0) == "django.db.backends.sqlite3"
+          }
+        ).first
       else { continue }
       findings.append(
         Finding(
@@ -78,7 +81,7 @@ extension DoctorContext {
   /// The number of database aliases in the settings (`ENGINE` keys), 0 when unknown.
   func databaseAliases() -> Int {
     settings.compactMap(\.module).map { module in
-      module.tokens.filter { $0.kind == .string && PythonStringLiteral.value(of: $0.text) == "ENGINE" }.count
+      module.stringTokens(holding: "ENGINE") { PythonStringLiteral.value(of: $0) == "ENGINE" }.count
     }.max() ?? 0
   }
 }

@@ -23,11 +23,10 @@ extension DoctorContext {
 
   /// Whether the settings cache to Redis without a `KEY_PREFIX`, so every worker shares the keys.
   func settingsUseSharedRedis() -> Bool {
-    let strings = settings.compactMap(\.module).flatMap { module in
-      module.tokens.filter { $0.kind == .string }.map(\.text)
-    }
-    return strings.contains { $0.lowercased().contains("redis") }
-      && !strings.contains { $0.contains("KEY_PREFIX") }
+    let modules = settings.compactMap(\.module)
+    return modules.contains {
+      !$0.stringTokens(holding: "redis", ignoringCase: true) { $0.lowercased().contains("redis") }.isEmpty
+    } && !modules.contains { !$0.stringTokens(holding: "KEY_PREFIX") { $0.contains("KEY_PREFIX") }.isEmpty }
   }
 
   /// The test modules under the Django roots: `test*.py`, `*_tests.py`, `tests.py`, and files in `tests/`.

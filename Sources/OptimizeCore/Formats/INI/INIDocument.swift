@@ -1,3 +1,7 @@
+// The original and the edited config: the planner, the verifier and planning again on the
+// edited bytes each read them.
+private let documentCache = ParseCache<INIDocument>(capacity: 2)
+
 /// A lossless model of an INI file as Python's `configparser.ConfigParser(interpolation=None)` reads it.
 ///
 /// These are the rules coverage.py gets: `#` and `;` start full-line comments only, `=` or `:` separate a
@@ -19,6 +23,10 @@ public struct INIDocument: Sendable, Equatable {
   /// - Throws: `INIError.templated` when the text holds `{{` or `{%`; `INIError.duplicateSection`,
   ///   `.duplicateKey` or `.syntax` where configparser itself would fail.
   public init(source: SourceText) throws {
+    self = try documentCache.document(for: source) { try INIDocument(parsing: source) }
+  }
+
+  private init(parsing source: SourceText) throws {
     self.source = source
     var parser = INIParser(source: source)
     self.sections = try parser.parse()

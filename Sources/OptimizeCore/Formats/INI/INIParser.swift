@@ -4,7 +4,8 @@ struct INIParser {
   private var sections: [INISection] = []
   private var current: INISection?
   private var entry: INIEntry?
-  private var valueParts: [String] = []
+  // The value's lines as byte ranges (empty for a blank line), joined into a String once per entry.
+  private var valueParts: [Range<Int>] = []
   private var pending: [INIContinuationLine] = []
   private var indentLevel = 0
   private var seenSections: [String: SourceLocation] = [:]
@@ -25,7 +26,8 @@ struct INIParser {
 
   private func checkPlainText() throws {
     let bytes = source.bytes
-    if String(validating: bytes, as: UTF8.self) == nil {
+    // The same rules as `String(validating:)`, without making a String of the whole file.
+    if firstInvalidUTF8(bytes) != nil {
       throw INIError.syntax(
         FormatError(
           in: source, atByte: 0, expected: "UTF-8 text", found: "bytes that are not UTF-8",
@@ -72,8 +74,8 @@ struct INIParser {
       // Moved out of `entry` so that appending to its continuation lines does not copy them.
       var continued = entry!
       entry = nil
-      valueParts += pending.filter { $0.kind == .blank }.map { _ in "" }
-      valueParts.append(source.text(text))
+      for line in pending where line.kind == .blank { valueParts.append(0..<0) }
+      valueParts.append(text)
       continued.continuation += pending
       continued.continuation.append(
         INIContinuationLine(line: line, kind: .value, indent: indent, content: text))
@@ -144,16 +146,28 @@ struct INIParser {
       line: line, range: lineStart..<text.upperBound,
       firstValueRange: valueRange.isEmpty ? text.upperBound..<text.upperBound : valueRange,
       continuation: [])
-    valueParts = [source.text(valueRange)]
+    valueParts = [valueRange]
   }
 
   private mutating func closeEntry() {
     pending = []
     guard var finished = entry else { return }
-    finished.value = INIParser.rstripped(valueParts.joined(separator: "\n"))
+    finished.value = joinedValue()
     current?.entries.append(finished)
     entry = nil
     valueParts = []
+  }
+
+  /// The value's lines joined with `\n`, trailing whitespace stripped, as configparser does.
+  private func joinedValue() -> String {
+    var value: [UInt8] = []
+    value.reserveCapacity(valueParts.reduce(0) { $0 + $1.count + 1 })
+    for (index, part) in valueParts.enumerated() {
+      if index > 0 { value.append(0x0A) }
+      value += source.bytes[part]
+    }
+    while let last = value.last, INIParser.isSpace(last) { value.removeLast() }
+    return String(decoding: value, as: UTF8.self)
   }
 
   private mutating func closeSection(lastLine: Int) {
@@ -181,11 +195,5 @@ struct INIParser {
     while lower < upper, isSpace(bytes[lower]) { lower += 1 }
     while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
     return lower..<upper
-  }
-
-  static func rstripped(_ text: String) -> String {
-    var bytes = Array(text.utf8)
-    while let last = bytes.last, isSpace(last) { bytes.removeLast() }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -28,9 +28,12 @@ public struct PythonAssignment: Sendable, Equatable {
 extension PythonModule {
   /// Every statement outside functions and classes that sets or changes `name`, in file order.
   public func assignments(to name: String) -> [PythonAssignment] {
-    statements.indices.compactMap { index in
+    let word = Array(name.utf8)
+    return statements.indices.compactMap { index in
       let statement = statements[index]
-      guard case .simple = statement.kind, !isInFunctionOrClass(statement),
+      // `change` finds nothing in a statement that does not hold `name`: checking the bytes
+      // first spares building the tokens of every statement of a large module.
+      guard case .simple = statement.kind, mentions(word, statement), !isInFunctionOrClass(statement),
         let (kind, value) = change(of: name, in: tokens(of: statement))
       else { return nil }
       let parsed = value.map(Self.stringSequence) ?? nil
@@ -44,6 +47,11 @@ extension PythonModule {
         kind: kind, statement: index, location: location(of: statement), firstElement: parsed?.first,
         elements: parsed?.all, branch: branch)
     }
+  }
+
+  /// Whether one of a statement's tokens is the name `name`.
+  func mentions(_ name: [UInt8], _ statement: PythonStatement) -> Bool {
+    statement.tokenSpan.contains { tokens.kind($0) == .name && tokens.hasText($0, name) }
   }
 
   /// How a statement changes `name`, with the value tokens of an assignment.

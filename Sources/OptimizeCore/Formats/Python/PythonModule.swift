@@ -6,7 +6,7 @@ public struct PythonModule: Sendable, Equatable {
   /// The text the module was read from.
   public let source: SourceText
   /// All tokens of the text.
-  public let tokens: [PythonToken]
+  public let tokens: PythonTokens
   /// Simple statements and compound headers, in file order.
   public let statements: [PythonStatement]
 
@@ -19,14 +19,19 @@ public struct PythonModule: Sendable, Equatable {
 
   private init(parsing source: SourceText) throws {
     self.source = source
-    self.tokens = try PythonTokenizer.tokenize(source)
+    self.tokens = try PythonTokenizer.tokens(of: source)
     var scanner = PythonStatementScanner(source: source, tokens: tokens)
     self.statements = try scanner.scan()
   }
 
   /// The significant tokens of a statement.
   public func tokens(of statement: PythonStatement) -> [PythonToken] {
-    statement.tokenIndices.map { tokens[$0] }
+    statement.tokenSpan.compactMap { tokens.isTrivia($0) ? nil : tokens[$0] }
+  }
+
+  /// The indices of the significant tokens of a statement.
+  func tokenIndices(of statement: PythonStatement) -> [Int] {
+    statement.tokenSpan.filter { !tokens.isTrivia($0) }
   }
 
   /// Whether a statement sits inside a `def` or `class` rather than in the module's namespace.
@@ -66,5 +71,39 @@ public struct PythonModule: Sendable, Equatable {
   /// The location of a statement's first token.
   public func location(of statement: PythonStatement) -> SourceLocation {
     source.location(ofByte: statement.range.lowerBound)
+  }
+}
+
+extension PythonModule {
+  /// The string tokens whose text passes `test`, in file order.
+  ///
+  /// `test` is asked only of the tokens that could pass: those whose bytes hold `needle` (in any
+  /// ASCII letter case when `ignoringCase`) or any non-ASCII byte. So `test` must be false for
+  /// every ASCII text without `needle`, as `{ $0.contains(needle) }` is; the other tokens then
+  /// cost a byte scan instead of a `String`.
+  public func stringTokens(
+    holding needle: String, ignoringCase: Bool = false, where test: (String) -> Bool
+  ) -> [PythonToken] {
+    let fold = { (byte: UInt8) -> UInt8 in
+      ignoringCase && byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+    let pattern = needle.utf8.map(fold)
+    let bytes = tokens.bytes
+    var found: [PythonToken] = []
+    for index in tokens.indices where tokens.kind(index) == .string {
+      let range = tokens.range(index)
+      var candidate = pattern.isEmpty
+      var offset = range.lowerBound
+      while !candidate, offset < range.upperBound {
+        let byte = bytes[offset]
+        candidate =
+          byte >= 0x80
+          || (fold(byte) == pattern[0] && offset + pattern.count <= range.upperBound
+            && (1..<pattern.count).allSatisfy { fold(bytes[offset + $0]) == pattern[$0] })
+        offset += 1
+      }
+      if candidate, test(tokens.text(index)) { found.append(tokens[index]) }
+    }
+    return found
   }
 }

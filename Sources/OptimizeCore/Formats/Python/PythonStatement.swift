@@ -16,8 +16,9 @@ public struct PythonStatement: Sendable, Equatable {
 
   /// What the statement is.
   public var kind: Kind
-  /// Indices into the module's tokens of the statement's significant tokens (no comments or NL).
-  public var tokenIndices: [Int]
+  /// The indices into the module's tokens from the statement's first significant token to its
+  /// last; the comments and NL tokens among them are not part of it (`PythonModule.tokens(of:)`).
+  public var tokenSpan: Range<Int>
   /// The byte range from the first to the last significant token.
   public var range: Range<Int>
   /// Indices of the enclosing compound headers in the module's statements, outermost first.

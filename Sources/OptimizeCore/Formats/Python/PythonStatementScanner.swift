@@ -1,17 +1,21 @@
 /// Groups a module's tokens into simple statements and compound headers, tracking blocks.
+///
+/// Works on token indices and compares bytes: a large settings module has hundreds of thousands
+/// of tokens, and building a token value or a `String` for each would dominate the parse.
 struct PythonStatementScanner {
   static let compoundKeywords: Set<String> = [
     "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "def", "class", "async",
   ]
 
   let source: SourceText
-  let tokens: [PythonToken]
+  let tokens: PythonTokens
   var statements: [PythonStatement] = []
   var blocks: [Int] = []
   var pendingHeader: Int?
-  var ifChains: [Int: Int] = [:]
+  // The statement index of the `if` whose chain is open at each depth (nil when none).
+  var ifChains: [Int?] = []
 
-  init(source: SourceText, tokens: [PythonToken]) {
+  init(source: SourceText, tokens: PythonTokens) {
     self.source = source
     self.tokens = tokens
   }
@@ -23,32 +27,51 @@ struct PythonStatementScanner {
   }
 
   mutating func scan() throws -> [PythonStatement] {
+    statements.reserveCapacity(tokens.kinds.lazy.filter { $0 == .newline }.count)
     var line: [Int] = []
-    for (index, token) in tokens.enumerated() {
-      switch token.kind {
+    // Whether the line has a `;` outside brackets: most lines have none and need no split.
+    var depth = 0
+    var hasSemicolon = false
+    for index in tokens.indices {
+      switch tokens.kind(index) {
       case .indent:
         guard let header = pendingHeader else {
           throw error(
-            at: token.range.upperBound, expected: "a statement at the indentation of its block",
+            at: tokens.end(index), expected: "a statement at the indentation of its block",
             found: "an unexpected indent")
         }
         blocks.append(header)
         pendingHeader = nil
       case .dedent, .endMarker:
-        try expectNoPendingHeader(at: token.range.lowerBound)
-        if token.kind == .dedent { blocks.removeLast() }
-        ifChains = ifChains.filter { $0.key <= blocks.count }
+        try expectNoPendingHeader(at: tokens.start(index))
+        if tokens.kind(index) == .dedent { blocks.removeLast() }
+        if ifChains.count > blocks.count + 1 { ifChains.removeLast(ifChains.count - blocks.count - 1) }
       case .comment, .nl:
         break
       case .newline:
-        if !line.isEmpty { try addLogicalLine(line) }
-        line = []
+        if !line.isEmpty { try addLogicalLine(line, hasSemicolon: hasSemicolon) }
+        line.removeAll(keepingCapacity: true)
+        depth = 0
+        hasSemicolon = false
       default:
-        if line.isEmpty { try expectNoPendingHeader(at: token.range.lowerBound) }
+        if line.isEmpty { try expectNoPendingHeader(at: tokens.start(index)) }
         line.append(index)
+        let change = tokens.bracketDepthChange(index)
+        depth += change
+        if change == 0, depth == 0, tokens.isOp(index, UInt8(ascii: ";")) { hasSemicolon = true }
       }
     }
     return statements
+  }
+
+  func ifChain(at depth: Int) -> Int? { depth < ifChains.count ? ifChains[depth] : nil }
+
+  mutating func setIfChain(_ chain: Int?, at depth: Int) {
+    if depth >= ifChains.count {
+      guard chain != nil else { return }
+      ifChains += Array(repeating: nil, count: depth + 1 - ifChains.count)
+    }
+    ifChains[depth] = chain
   }
 
   func expectNoPendingHeader(at offset: Int) throws {
@@ -59,92 +82,106 @@ struct PythonStatementScanner {
       found: "a line that is not indented more")
   }
 
-  /// Splits `indices` at top-level occurrences of the operator `symbol`.
-  func split(_ indices: ArraySlice<Int>, on symbol: String) -> [ArraySlice<Int>] {
+  /// Splits `indices` at top-level occurrences of the one-byte operator `symbol`; empty parts are dropped.
+  func split(_ indices: ArraySlice<Int>, on symbol: UInt8) -> [ArraySlice<Int>] {
     var parts: [ArraySlice<Int>] = []
     var depth = 0
     var start = indices.startIndex
     for position in indices.indices {
-      let token = tokens[indices[position]]
-      guard token.kind == .op else { continue }
-      switch token.text {
-      case "(", "[", "{": depth += 1
-      case ")", "]", "}": depth -= 1
-      case symbol where depth == 0:
-        parts.append(indices[start..<position])
+      let token = indices[position]
+      let change = tokens.bracketDepthChange(token)
+      if change != 0 {
+        depth += change
+      } else if depth == 0, tokens.isOp(token, symbol) {
+        if start < position { parts.append(indices[start..<position]) }
         start = position + 1
-      default: break
       }
     }
-    parts.append(indices[start..<indices.endIndex])
-    return parts.filter { !$0.isEmpty }
+    if start < indices.endIndex { parts.append(indices[start..<indices.endIndex]) }
+    return parts
   }
 
-  mutating func addLogicalLine(_ line: [Int]) throws {
-    let first = tokens[line[0]]
-    let soft = (first.text == "match" || first.text == "case") && tokens[line[line.count - 1]].isOp(":")
-    guard first.kind == .name, Self.compoundKeywords.contains(first.text) || soft,
-      let colon = split(line[...], on: ":").first.map({ $0.endIndex }), colon < line.count
+  /// The name of a compound statement's keyword, when the line's first token is one.
+  func headerKeyword(_ line: [Int]) -> String? {
+    let first = line[0]
+    guard tokens.kind(first) == .name, tokens.end(first) - tokens.start(first) <= 7 else { return nil }
+    let word = tokens.text(first)
+    if Self.compoundKeywords.contains(word) { return word }
+    let soft = (word == "match" || word == "case") && tokens.isOp(line[line.count - 1], UInt8(ascii: ":"))
+    return soft ? word : nil
+  }
+
+  mutating func addLogicalLine(_ line: [Int], hasSemicolon: Bool) throws {
+    guard let keyword = headerKeyword(line),
+      let colon = split(line[...], on: UInt8(ascii: ":")).first.map({ $0.endIndex }), colon < line.count
     else {
-      for part in split(line[...], on: ";") { addSimple(part) }
+      if !hasSemicolon {
+        addSimple(line[...])
+        return
+      }
+      for part in split(line[...], on: UInt8(ascii: ";")) { addSimple(part) }
       return
     }
     let depth = blocks.count
     let index = statements.count
     var chain: Int?
-    switch first.text {
+    switch keyword {
     case "if": chain = index
-    case "elif", "else": chain = ifChains[depth]
+    case "elif", "else": chain = ifChain(at: depth)
     default: chain = nil
     }
-    ifChains[depth] = chain
-    let clauseTokens = line[1..<colon]
-    let clause =
-      clauseTokens.isEmpty
-      ? nil : tokens[clauseTokens.first!].range.lowerBound..<tokens[clauseTokens.last!].range.upperBound
+    setIfChain(chain, at: depth)
+    let clause = colon > 1 ? tokens.start(line[1])..<tokens.end(line[colon - 1]) : nil
     statements.append(
       PythonStatement(
-        kind: .header(keyword: first.text), tokenIndices: Array(line[...colon]),
-        range: first.range.lowerBound..<tokens[line[colon]].range.upperBound, enclosing: blocks,
-        clause: clause, ifChain: chain))
+        kind: .header(keyword: keyword), tokenSpan: line[0]..<line[colon] + 1,
+        range: tokens.start(line[0])..<tokens.end(line[colon]), enclosing: blocks, clause: clause,
+        ifChain: chain))
     let body = line[(colon + 1)...]
     if body.isEmpty {
       pendingHeader = index
     } else {
       blocks.append(index)
-      for part in split(body, on: ";") { addSimple(part) }
+      for part in split(body, on: UInt8(ascii: ";")) { addSimple(part) }
       blocks.removeLast()
     }
   }
 
   mutating func addSimple(_ part: ArraySlice<Int>) {
-    let words = part.map { tokens[$0] }
-    ifChains[blocks.count] = nil
+    setIfChain(nil, at: blocks.count)
     var kind = PythonStatement.Kind.simple
-    if words[0].isName("import") {
-      kind = .importNames(split(part.dropFirst(), on: ",").compactMap { boundName(of: $0) })
-    } else if words[0].isName("from"), let importAt = words.firstIndex(where: { $0.isName("import") }) {
-      let module = words[1..<importAt].map(\.text).joined()
-      let names = part[(part.startIndex + importAt + 1)...].filter {
-        !tokens[$0].isOp("(") && !tokens[$0].isOp(")")
+    let first = part[part.startIndex]
+    if tokens.isName(first, "import") {
+      kind = .importNames(split(part.dropFirst(), on: UInt8(ascii: ",")).compactMap { boundName(of: $0) })
+    } else if tokens.isName(first, "from"),
+      let importAt = part.firstIndex(where: { tokens.isName($0, "import") })
+    {
+      let module = part[(part.startIndex + 1)..<importAt].map { tokens.text($0) }.joined()
+      let names = part[(importAt + 1)...].filter {
+        !tokens.isOp($0, UInt8(ascii: "(")) && !tokens.isOp($0, UInt8(ascii: ")"))
       }
-      if names.count == 1, tokens[names[0]].isOp("*") {
+      if names.count == 1, tokens.isOp(names[0], UInt8(ascii: "*")) {
         kind = .starImport(module: module)
       } else {
-        kind = .fromImport(module: module, names: split(names[...], on: ",").compactMap { boundName(of: $0) })
+        kind = .fromImport(
+          module: module, names: split(names[...], on: UInt8(ascii: ",")).compactMap { boundName(of: $0) })
       }
     }
+    let last = part[part.endIndex - 1]
     statements.append(
       PythonStatement(
-        kind: kind, tokenIndices: Array(part),
-        range: words[0].range.lowerBound..<words[words.count - 1].range.upperBound, enclosing: blocks,
+        kind: kind, tokenSpan: first..<last + 1, range: tokens.start(first)..<tokens.end(last),
+        enclosing: blocks,
         clause: nil, ifChain: nil))
   }
 
   /// The name bound by one `a.b as c` clause of an import.
   func boundName(of clause: ArraySlice<Int>) -> String? {
-    let words = clause.map { tokens[$0] }
-    if words.count >= 2, words[words.count - 2].isName("as") { return words[words.count - 1].text }
-    return words.first?.kind == .name ? words[0].text : nil
+    let count = clause.count
+    if count >= 2, tokens.isName(clause[clause.endIndex - 2], "as") {
+      return tokens.text(clause[clause.endIndex - 1])
+    }
+    guard let first = clause.first else { return nil }
+    return tokens.kind(first) == .name ? tokens.text(first) : nil
   }
 }

@@ -40,12 +40,36 @@ public struct PythonStyle: Sendable, Equatable {
     }
     var singles = 0
     var doubles = 0
-    for token in module.tokens where token.kind == .string {
-      let body = token.text.drop { $0 != "'" && $0 != "\"" }
-      if body.hasPrefix("'''") || body.hasPrefix("\"\"\"") { continue }
-      if body.hasPrefix("'") { singles += 1 } else { doubles += 1 }
+    let tokens = module.tokens
+    for index in tokens.indices where tokens.kind(index) == .string {
+      switch Self.quoting(of: index, in: tokens) {
+      case .triple: continue
+      case .single: singles += 1
+      case .double: doubles += 1
+      }
     }
     quote = doubles > singles ? "\"" : "'"
+  }
+
+  enum Quoting { case single, double, triple }
+
+  /// How a string token is quoted, read from its bytes.
+  static func quoting(of index: Int, in tokens: PythonTokens) -> Quoting {
+    let bytes = tokens.bytes
+    let range = tokens.range(index)
+    let isQuote = { (byte: UInt8) in byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") }
+    guard let open = range.first(where: { isQuote(bytes[$0]) }) else { return .double }
+    let triple =
+      open + 2 < range.upperBound && bytes[open + 1] == bytes[open] && bytes[open + 2] == bytes[open]
+    let next = open + (triple ? 3 : 1)
+    // A combining mark after the quote joins it into another Character; Characters decide then.
+    if next < range.upperBound, bytes[next] >= 0x80 {
+      let body = tokens.text(index).drop { $0 != "'" && $0 != "\"" }
+      if body.hasPrefix("'''") || body.hasPrefix("\"\"\"") { return .triple }
+      return body.hasPrefix("'") ? .single : .double
+    }
+    if triple { return .triple }
+    return bytes[open] == UInt8(ascii: "'") ? .single : .double
   }
 
   /// The text added by each indentation step: every INDENT, and each hanging bracket
@@ -55,32 +79,58 @@ public struct PythonStyle: Sendable, Equatable {
     let tokens = module.tokens
     var steps: [String] = []
     var levels = [""]
-    for (index, token) in tokens.enumerated() {
-      switch token.kind {
+    for index in tokens.indices {
+      switch tokens.kind(index) {
       case .indent:
-        let text = token.text
+        let text = tokens.text(index)
         if let previous = levels.last, text.hasPrefix(previous) {
           steps.append(String(text.dropFirst(previous.count)))
         }
         levels.append(text)
       case .dedent:
         levels.removeLast()
-      case .op where ["(", "[", "{"].contains(token.text):
+      case .op where tokens.bracketDepthChange(index) == 1:
         var next = index + 1
-        while next < tokens.count, tokens[next].kind == .comment { next += 1 }
-        guard next < tokens.count, tokens[next].kind == .nl else { continue }
-        while next < tokens.count, tokens[next].kind == .nl || tokens[next].kind == .comment { next += 1 }
+        while next < tokens.count, tokens.kind(next) == .comment { next += 1 }
+        guard next < tokens.count, tokens.kind(next) == .nl else { continue }
+        while next < tokens.count, tokens.kind(next) == .nl || tokens.kind(next) == .comment { next += 1 }
         guard next < tokens.count else { continue }
-        let opener = leadingSpace(source, line: source.lineIndex(ofByte: token.range.lowerBound))
-        let inner = leadingSpace(source, line: source.lineIndex(ofByte: tokens[next].range.lowerBound))
-        if inner.count > opener.count, inner.hasPrefix(opener) {
-          steps.append(String(inner.dropFirst(opener.count)))
-        }
+        let opener = source.lineIndex(ofByte: tokens.start(index))
+        let inner = source.lineIndex(ofByte: tokens.start(next))
+        if let step = hangingStep(source, opener: opener, inner: inner) { steps.append(step) }
       default:
         break
       }
     }
     return steps
+  }
+
+  /// The indentation `inner` adds to `opener`, when it extends it.
+  static func hangingStep(_ source: SourceText, opener: Int, inner: Int) -> String? {
+    guard let openerSpace = leadingSpaceBytes(source, line: opener),
+      let innerSpace = leadingSpaceBytes(source, line: inner)
+    else {
+      let openerText = leadingSpace(source, line: opener)
+      let innerText = leadingSpace(source, line: inner)
+      guard innerText.count > openerText.count, innerText.hasPrefix(openerText) else { return nil }
+      return String(innerText.dropFirst(openerText.count))
+    }
+    let bytes = source.bytes
+    guard innerSpace.count > openerSpace.count,
+      bytes[innerSpace.prefix(openerSpace.count)].elementsEqual(bytes[openerSpace])
+    else { return nil }
+    return source.text(innerSpace.lowerBound + openerSpace.count..<innerSpace.upperBound)
+  }
+
+  /// The bytes of a line's leading spaces and tabs; nil when a non-ASCII byte follows them, as
+  /// a combining mark would make the last space part of another Character.
+  static func leadingSpaceBytes(_ source: SourceText, line: Int) -> Range<Int>? {
+    let range = source.lineRange(line)
+    let bytes = source.bytes
+    var end = range.lowerBound
+    while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+    if end < range.upperBound, bytes[end] >= 0x80 { return nil }
+    return range.lowerBound..<end
   }
 
   static func leadingSpace(_ source: SourceText, line: Int) -> String {

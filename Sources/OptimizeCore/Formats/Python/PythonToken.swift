@@ -1,4 +1,7 @@
 /// One token of Python source, with its exact byte range.
+///
+/// A token refers to the bytes it was read from and builds its `text` only when asked, so that
+/// walking the tokens of a large module allocates nothing.
 public struct PythonToken: Sendable, Equatable {
   /// What kind of token this is.
   public enum Kind: Sendable, Equatable {
@@ -28,15 +31,31 @@ public struct PythonToken: Sendable, Equatable {
   public var kind: Kind
   /// The byte range of the token in the file.
   public var range: Range<Int>
-  /// The token's bytes as text.
-  public var text: String
+  // The bytes that hold the token's text, and where in them it is: the source's bytes and
+  // `range` for a token read from a file, the text's own bytes for one made from a string.
+  let storage: [UInt8]
+  let textRange: Range<Int>
 
   /// Creates a token.
   public init(kind: Kind, range: Range<Int>, text: String) {
     self.kind = kind
     self.range = range
-    self.text = text
+    self.storage = Array(text.utf8)
+    self.textRange = 0..<storage.count
   }
+
+  init(kind: Kind, range: Range<Int>, bytes: [UInt8]) {
+    self.kind = kind
+    self.range = range
+    self.storage = bytes
+    self.textRange = range
+  }
+
+  /// The token's bytes as text.
+  public var text: String { String(decoding: storage[textRange], as: UTF8.self) }
+
+  /// The token's bytes.
+  var utf8: ArraySlice<UInt8> { storage[textRange] }
 
   /// Whether this token is layout or a comment rather than part of a statement.
   public var isTrivia: Bool {
@@ -47,8 +66,13 @@ public struct PythonToken: Sendable, Equatable {
   }
 
   /// Whether this token is the operator or bracket `symbol`.
-  public func isOp(_ symbol: String) -> Bool { kind == .op && text == symbol }
+  public func isOp(_ symbol: String) -> Bool { kind == .op && utf8.elementsEqual(symbol.utf8) }
 
   /// Whether this token is the name or keyword `word`.
-  public func isName(_ word: String) -> Bool { kind == .name && text == word }
+  public func isName(_ word: String) -> Bool { kind == .name && utf8.elementsEqual(word.utf8) }
+
+  /// Tokens are equal when their kinds, ranges and texts are.
+  public static func == (left: PythonToken, right: PythonToken) -> Bool {
+    left.kind == right.kind && left.range == right.range && left.utf8.elementsEqual(right.utf8)
+  }
 }

@@ -16,12 +16,25 @@ extension PythonTokenizer {
     }
   }
 
+  /// Whether the name at `range` is one of `stringPrefixes`, in any case; checked on the bytes,
+  /// as every name followed by a quote passes here.
+  func isStringPrefix(_ range: Range<Int>) -> Bool {
+    guard range.count == 1 || range.count == 2 else { return false }
+    let first = bytes[range.lowerBound] | 0x20
+    let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    guard isLetter(first) else { return false }
+    if range.count == 1 { return Self.stringPrefixes.contains(String(UnicodeScalar(first))) }
+    let second = bytes[range.lowerBound + 1] | 0x20
+    guard isLetter(second) else { return false }
+    return Self.stringPrefixes.contains(String(UnicodeScalar(first)) + String(UnicodeScalar(second)))
+  }
+
   mutating func scanName() throws {
     let start = position
     var end = position
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
     if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
-      Self.stringPrefixes.contains(source.text(start..<end).lowercased())
+      isStringPrefix(start..<end)
     {
       end = try scanString(start: start, quoteAt: end)
       append(.string, start..<end)
@@ -39,7 +52,7 @@ extension PythonTokenizer {
       if isNameByte(byte) || byte == UInt8(ascii: ".") {
         end += 1
       } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"),
-        bytes[end - 1] | 0x20 == UInt8(ascii: "e"), !source.text(start..<end).lowercased().hasPrefix("0x")
+        bytes[end - 1] | 0x20 == UInt8(ascii: "e"), !isHexPrefix(at: start, end: end)
       {
         end += 1
       } else {
@@ -50,51 +63,83 @@ extension PythonTokenizer {
     position = end
   }
 
-  // The operators as bytes, longest first, so matching needs no String per candidate.
-  static let operatorBytes: [[UInt8]] = operators.map { Array($0.utf8) }
+  /// Whether the number so far starts with `0x` in any case, as Characters: a combining mark
+  /// after the `x` makes another Character, so that rare case is left to String.
+  func isHexPrefix(at start: Int, end: Int) -> Bool {
+    if end - start > 2, bytes[start + 2] >= 0x80 {
+      return source.text(start..<end).lowercased().hasPrefix("0x")
+    }
+    return end - start >= 2 && bytes[start] == UInt8(ascii: "0")
+      && bytes[start + 1] | 0x20 == UInt8(ascii: "x")
+  }
+
+  /// The length of the longest of `operators` at `start`, if any; a switch rather than a search
+  /// of the list, as every operator and bracket of a module passes here.
+  func operatorLength(at start: Int) -> Int? {
+    let next = start + 1 < bytes.count ? bytes[start + 1] : 0
+    let third = start + 2 < bytes.count ? bytes[start + 2] : 0
+    let equal = UInt8(ascii: "=")
+    switch bytes[start] {
+    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "~"):
+      return 1
+    case UInt8(ascii: "."):
+      return next == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? 3 : 1
+    case let byte
+    where byte == UInt8(ascii: "*") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "<")
+      || byte == UInt8(ascii: ">"):
+      if next == byte { return third == equal ? 3 : 2 }
+      return next == equal ? 2 : 1
+    case UInt8(ascii: "-"):
+      return next == UInt8(ascii: ">") || next == equal ? 2 : 1
+    case UInt8(ascii: "!"):
+      return next == equal ? 2 : nil
+    case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+      UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "@"):
+      return next == equal ? 2 : 1
+    default:
+      return nil
+    }
+  }
 
   mutating func scanOperator() throws {
     let start = position
+    guard let length = operatorLength(at: start) else { throw unknownCharacter(at: start) }
     let byte = bytes[start]
-    for symbol in Self.operatorBytes where symbol[0] == byte && matches(symbol, at: start) {
-      switch byte {
-      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-        brackets.append((byte, start))
-      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-        try closeBracket(String(decoding: symbol, as: UTF8.self), at: start)
-      default:
-        break
+    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+      brackets.append((byte, start))
+    } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+      let open = brackets.popLast()
+      if open == nil || closer(of: open!.symbol).utf8.first != byte {
+        throw unmatched(byte, at: start, open: open)
       }
-      append(.op, start..<start + symbol.count)
-      position = start + symbol.count
-      return
     }
-    throw error(
+    tokens.append(.op, start..<start + length)
+    position = start + length
+  }
+
+  // The refusals are built out of line, so the scanning above stays small.
+  @inline(never)
+  func unknownCharacter(at start: Int) -> FormatError {
+    error(
       at: start, expected: "a Python token", found: describe(at: start),
       fix: "this is not valid Python 3; fix the character, then run optimize again")
   }
 
-  func matches(_ symbol: [UInt8], at start: Int) -> Bool {
-    guard start + symbol.count <= bytes.count else { return false }
-    for index in 1..<max(symbol.count, 1) where bytes[start + index] != symbol[index] { return false }
-    return true
-  }
-
-  mutating func closeBracket(_ symbol: String, at offset: Int) throws {
-    guard let open = brackets.popLast() else {
-      throw error(
+  @inline(never)
+  func unmatched(_ byte: UInt8, at offset: Int, open: (symbol: UInt8, offset: Int)?) -> FormatError {
+    let symbol = String(UnicodeScalar(byte))
+    guard let open else {
+      return error(
         at: offset, expected: "an opening bracket before this `\(symbol)`", found: "none",
         fix: "remove the extra `\(symbol)` or add its opening bracket, then run optimize again")
     }
     let expected = closer(of: open.symbol)
-    guard expected == symbol else {
-      let place = source.location(ofByte: open.offset)
-      throw error(
-        at: offset,
-        expected:
-          "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
-        found: "`\(symbol)`", fix: "make the brackets match, then run optimize again")
-    }
+    let place = source.location(ofByte: open.offset)
+    return error(
+      at: offset,
+      expected: "`\(expected)` to close the `\(UnicodeScalar(open.symbol))` at \(place.line):\(place.column)",
+      found: "`\(symbol)`", fix: "make the brackets match, then run optimize again")
   }
 
   /// Scans a string literal whose prefix starts at `start` and whose first quote is at `quoteAt`.
@@ -198,7 +243,7 @@ extension PythonTokenizer {
           var end = cursor
           while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
           if end < bytes.count, bytes[end] == UInt8(ascii: "'") || bytes[end] == UInt8(ascii: "\""),
-            Self.stringPrefixes.contains(source.text(cursor..<end).lowercased())
+            isStringPrefix(cursor..<end)
           {
             cursor = try scanString(start: cursor, quoteAt: end)
           } else {

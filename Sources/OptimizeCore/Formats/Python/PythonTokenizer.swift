@@ -5,17 +5,20 @@
 /// `FormatError`, because we never edit what we cannot parse.
 public struct PythonTokenizer {
   let source: SourceText
-  let bytes: [UInt8]
+  // The source's bytes, valid while `tokens(of:)` runs: unchecked reads in the hot loops.
+  let bytes: UnsafeBufferPointer<UInt8>
   var position: Int
-  var tokens: [PythonToken] = []
+  var tokens: PythonTokens
   // Indentation levels as (column with tabs to 8, column with tabs to 1), like CPython's TabError check.
   var indents: [(column: Int, alternate: Int)] = [(0, 0)]
   var brackets: [(symbol: UInt8, offset: Int)] = []
 
-  init(source: SourceText) {
+  init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>) {
     self.source = source
-    self.bytes = source.bytes
+    self.bytes = bytes
     self.position = source.bomLength
+    // About one token per five bytes in real modules; pages reserved but never used cost no memory.
+    self.tokens = PythonTokens(bytes: source.bytes, capacity: source.bytes.count / 3 + 16)
   }
 
   /// Splits a source file into tokens, ending with `NEWLINE`, `DEDENT`s and `ENDMARKER`.
@@ -23,10 +26,17 @@ public struct PythonTokenizer {
   /// - Throws: `FormatError` for NUL bytes, invalid UTF-8, unterminated strings, unbalanced
   ///   brackets, inconsistent indentation, stray characters and bad line continuations.
   public static func tokenize(_ source: SourceText) throws -> [PythonToken] {
-    var tokenizer = PythonTokenizer(source: source)
-    try tokenizer.checkBytes()
-    try tokenizer.run()
-    return tokenizer.tokens
+    Array(try tokens(of: source))
+  }
+
+  /// Splits a source file into tokens, stored compactly; see `tokenize(_:)`.
+  static func tokens(of source: SourceText) throws -> PythonTokens {
+    try source.bytes.withUnsafeBufferPointer { bytes in
+      var tokenizer = PythonTokenizer(source: source, bytes: bytes)
+      try tokenizer.checkBytes()
+      try tokenizer.run()
+      return tokenizer.tokens
+    }
   }
 
   /// The encoding named by a `# -*- coding: … -*-` comment on line 1 or 2, lowercased.
@@ -51,14 +61,19 @@ public struct PythonTokenizer {
   }
 
   func checkBytes() throws {
-    if let nul = bytes.firstIndex(of: 0) {
+    if bytes.count > Int(UInt32.max) {
+      throw error(
+        at: 0, expected: "a Python file smaller than 4 GiB", found: "\(bytes.count) bytes",
+        fix: "this is not a settings module optimize can read; check the settings path")
+    }
+    if let nul = firstNUL(bytes) {
       throw error(
         at: nul, expected: "Python source text", found: "a NUL byte",
         fix: "this is not a Python source file; check the settings path")
     }
     let encoding = Self.declaredEncoding(source) ?? "utf-8"
     if ["utf-8", "utf8", "utf_8"].contains(encoding) || encoding.hasPrefix("utf-8-"),
-      let bad = firstInvalidUTF8(bytes)
+      let bad = firstInvalidUTF8(source.bytes)
     {
       throw error(
         at: bad, expected: "UTF-8 text, as the file declares no other encoding",
@@ -68,7 +83,7 @@ public struct PythonTokenizer {
   }
 
   mutating func append(_ kind: PythonToken.Kind, _ range: Range<Int>) {
-    tokens.append(PythonToken(kind: kind, range: range, text: source.text(range)))
+    tokens.append(kind, range)
   }
 
   mutating func run() throws {
@@ -85,6 +100,7 @@ public struct PythonTokenizer {
       switch byte {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C:
         position += 1
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
       case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         let end = try lineBreakEnd(at: position)
         append(brackets.isEmpty ? .newline : .nl, position..<end)
@@ -155,13 +171,12 @@ public struct PythonTokenizer {
       indents.append((column, alternate))
       append(.indent, position..<cursor)
     } else {
-      let levels = indents.map { String($0.column) }
-      while column < indents[indents.count - 1].column {
-        indents.removeLast()
-        append(.dedent, cursor..<cursor)
-      }
-      let level = indents[indents.count - 1]
+      // The levels are popped only once the line is known to match one, so the message can name them all.
+      var kept = indents.count
+      while column < indents[kept - 1].column { kept -= 1 }
+      let level = indents[kept - 1]
       guard column == level.column else {
+        let levels = indents.map { String($0.column) }
         throw error(
           at: cursor,
           expected: "an indentation of " + levels.joined(separator: " or ")
@@ -170,6 +185,8 @@ public struct PythonTokenizer {
           fix: "re-indent this line to match the block it belongs to, then run optimize again")
       }
       guard alternate == level.alternate else { throw tabError(at: cursor) }
+      for _ in kept..<indents.count { append(.dedent, cursor..<cursor) }
+      indents.removeLast(indents.count - kept)
     }
     position = cursor
     return true
@@ -224,8 +241,8 @@ public struct PythonTokenizer {
         at: open.offset, expected: "`\(closer(of: open.symbol))` to close this `\(opener)`",
         found: "the end of the file", fix: "close the bracket, then run optimize again")
     }
-    if let last = tokens.last(where: { $0.kind != .comment && $0.kind != .nl }),
-      last.kind != .newline, last.kind != .dedent, last.kind != .indent
+    if let last = tokens.kinds.last(where: { $0 != .comment && $0 != .nl }),
+      last != .newline, last != .dedent, last != .indent
     {
       append(.newline, bytes.count..<bytes.count)
     }
@@ -258,26 +275,48 @@ extension StringProtocol {
   }
 }
 
+/// The offset of the first NUL byte, if any; eight bytes at a time, as every byte of a module is checked.
+func firstNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+  var index = 0
+  while index + 8 <= buffer.count {
+    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+    // Nonzero exactly when some byte of `word` is zero.
+    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+    index += 8
+  }
+  return buffer[index...].firstIndex(of: 0)
+}
+
 /// The offset of the first byte that is not part of valid UTF-8, if any.
 func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-  var index = 0
-  while index < bytes.count {
-    let lead = bytes[index]
-    let length: Int
-    switch lead {
-    case 0x00...0x7F: length = 1
-    case 0xC2...0xDF: length = 2
-    case 0xE0...0xEF: length = 3
-    case 0xF0...0xF4: length = 4
-    default: return index
+  bytes.withUnsafeBufferPointer { buffer in
+    var index = 0
+    while index < buffer.count {
+      // Eight ASCII bytes at a time: source text is mostly ASCII.
+      while index + 8 <= buffer.count,
+        UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+          == 0
+      {
+        index += 8
+      }
+      guard index < buffer.count else { return nil }
+      let lead = buffer[index]
+      let length: Int
+      switch lead {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return index
+      }
+      guard index + length <= buffer.count else { return index }
+      for offset in 1..<max(length, 1) where buffer[index + offset] & 0xC0 != 0x80 { return index }
+      if length == 3, lead == 0xE0, buffer[index + 1] < 0xA0 { return index }
+      if length == 3, lead == 0xED, buffer[index + 1] > 0x9F { return index }
+      if length == 4, lead == 0xF0, buffer[index + 1] < 0x90 { return index }
+      if length == 4, lead == 0xF4, buffer[index + 1] > 0x8F { return index }
+      index += length
     }
-    guard index + length <= bytes.count else { return index }
-    for offset in 1..<max(length, 1) where bytes[index + offset] & 0xC0 != 0x80 { return index }
-    if length == 3, lead == 0xE0, bytes[index + 1] < 0xA0 { return index }
-    if length == 3, lead == 0xED, bytes[index + 1] > 0x9F { return index }
-    if length == 4, lead == 0xF0, bytes[index + 1] < 0x90 { return index }
-    if length == 4, lead == 0xF4, bytes[index + 1] > 0x8F { return index }
-    index += length
+    return nil
   }
-  return nil
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension SettingsBlockEditor {
   /// Checks an edited settings module before it is written.
   ///
@@ -17,9 +19,9 @@ extension SettingsBlockEditor {
         in: after, atByte: min(offset, after.bytes.count), expected: expected, found: found,
         fix: "this is a bug in optimize, nothing was written; please report it with the file")
     }
-    let firstChange = zip(before.bytes, after.bytes).enumerated().first { $0.element.0 != $0.element.1 }?
-      .offset
-    if let changed = firstChange ?? (after.bytes.count < boundary ? after.bytes.count : nil) {
+    if let changed = firstDifference(before.bytes, after.bytes)
+      ?? (after.bytes.count < boundary ? after.bytes.count : nil)
+    {
       throw fail(changed, "the original bytes unchanged", "a change")
     }
     if let straddling = module.statements.first(where: {
@@ -62,11 +64,34 @@ extension SettingsBlockEditor {
     if added.count > expected.count {
       throw fail(added[expected.count].range.lowerBound, "the end of the block", "another statement")
     }
-    let comments = module.tokens.filter { $0.kind == .comment && $0.range.lowerBound >= boundary }.map(\.text)
+    let tokens = module.tokens
+    let comments = (tokens.firstIndex(startingAt: boundary)..<tokens.count).filter {
+      tokens.kind($0) == .comment
+    }
+    .map { tokens.text($0) }
     guard comments.first == block.beginLine, comments.last == block.endLine else {
       throw fail(boundary, "the block between `\(block.beginLine)` and `\(block.endLine)`", "other comments")
     }
     if external { try PythonSyntaxCheck.check(after) }
+  }
+
+  /// The first offset where the two byte arrays differ, within the shorter one.
+  static func firstDifference(_ left: [UInt8], _ right: [UInt8]) -> Int? {
+    let count = min(left.count, right.count)
+    // memcmp over 4 KiB blocks, then the first differing block byte by byte.
+    return left.withUnsafeBufferPointer { a in
+      right.withUnsafeBufferPointer { b in
+        var block = 0
+        while block < count {
+          let end = min(block + 4096, count)
+          if memcmp(a.baseAddress! + block, b.baseAddress! + block, end - block) != 0 {
+            return (block..<end).first { a[$0] != b[$0] }
+          }
+          block = end
+        }
+        return nil
+      }
+    }
   }
 
   /// Tokens reduced to what they mean: string literals by value, layout dropped.

@@ -49,22 +49,24 @@ public enum SettingsBlockEditor {
     // Column 1: the comment starts its line (after the BOM on the first line). Checked on the
     // bytes, because computing a column for every comment of a large module is slow.
     let source = module.source
-    let comments = module.tokens.filter { token in
-      let offset = token.range.lowerBound
-      return token.kind == .comment
+    let tokens = module.tokens
+    let comments = tokens.indices.filter { index in
+      let offset = tokens.start(index)
+      return tokens.kind(index) == .comment
         && (offset == source.bomLength || (offset > 0 && source.bytes[offset - 1] == 0x0A))
     }
     // The comment is `line` followed by nothing but spaces and tabs; compared on the UTF-8
     // bytes, because building a trimmed String for every comment of a large module is slow.
-    let isLine = { (token: PythonToken, line: String) in
-      token.text.utf8.starts(with: line.utf8)
-        && token.text.utf8.dropFirst(line.utf8.count).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    let isLine = { (index: Int, line: String) in
+      let text = source.bytes[tokens.range(index)]
+      return text.starts(with: line.utf8)
+        && text.dropFirst(line.utf8.count).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
     guard let begin = comments.firstIndex(where: { isLine($0, block.beginLine) }) else { return nil }
-    let start = module.source.location(ofByte: comments[begin].range.lowerBound)
+    let start = module.source.location(ofByte: tokens.start(comments[begin]))
     guard comments[(begin + 1)...].contains(where: { isLine($0, block.endLine) }) else {
       throw FormatError(
-        in: module.source, atByte: comments[begin].range.lowerBound,
+        in: module.source, atByte: tokens.start(comments[begin]),
         expected: "a `\(block.endLine)` line after this one", found: "the end of the file",
         fix: "restore the block's END line or remove its BEGIN line, then run optimize again")
     }
