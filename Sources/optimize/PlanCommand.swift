@@ -38,11 +38,12 @@ extension Optimize {
       let phase = try repository.loader().phase(self.phase)
       let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
       let plan = try planner.plan()
-      try Verifier(planner: planner, external: false).verify(plan)
+      // Before verifying: the doctor reads the original workflows, which verifying lets go of.
       let findings =
         (try? Doctor(repository: repo, options: targets.discovery, phase: phase, discovery: plan.discovery)
           .run())
         ?? []
+      try Verifier(planner: planner, external: false).verify(plan)
       switch format {
       case .markdown:
         print(PlanReport.markdown(plan, findings: findings), terminator: "")

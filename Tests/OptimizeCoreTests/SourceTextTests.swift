@@ -21,17 +21,4 @@ import Testing
     let back = try edits.inverses.applied(to: after, path: "x")
     #expect(back == bytes)
   }
-
-  @Test func appliedEqualsAgreesWithApplying() throws {
-    let bytes = Array("hello world".utf8)
-    let edits = [Edit(offset: 6, old: "world", new: "moon"), Edit.insert(", dear", at: 5)]
-    #expect(edits.applied(to: bytes, equals: Array("hello, dear moon".utf8)))
-    #expect(!edits.applied(to: bytes, equals: Array("hello, dear moom".utf8)))
-    #expect(!edits.applied(to: bytes, equals: Array("hello, dear moon!".utf8)))
-    #expect([Edit]().applied(to: bytes, equals: bytes))
-    // An edit whose old text is not in place never equals, as applying it throws.
-    let misplaced = [Edit(offset: 0, old: "jello", new: "hello")]
-    #expect(!misplaced.applied(to: bytes, equals: bytes))
-    #expect(throws: EditError.self) { try misplaced.applied(to: bytes, path: "x") }
-  }
 }

@@ -22,8 +22,31 @@ import Testing
       let scalar = try #require(YAMLEditHarness.findScalar(containing: needle, in: before))
       keyed[scalar.start] = value
     }
-    try YAMLEditVerifier.verify(
-      before: before, after: SourceText(path: "ci.yml", string: after), expected: keyed)
+    let afterText = SourceText(path: "ci.yml", string: after)
+    // Streaming the edited text or the original, in chunks of any size, must find the same.
+    var outcomes: [String] = []
+    for chunk in [4096, 1, 3] {
+      outcomes.append(
+        outcome {
+          try YAMLEditVerifier.verify(before: before, after: afterText, expected: keyed, chunk: chunk)
+        })
+      outcomes.append(
+        outcome {
+          try YAMLEditVerifier.verify(
+            streaming: before.source, after: YAMLDocument(source: afterText), expected: keyed, chunk: chunk)
+        })
+    }
+    #expect(Set(outcomes).count == 1, "the ways of comparing disagree: \(outcomes)")
+    try YAMLEditVerifier.verify(before: before, after: afterText, expected: keyed)
+  }
+
+  private func outcome(_ body: () throws -> Void) -> String {
+    do {
+      try body()
+      return "passed"
+    } catch {
+      return "\(error)"
+    }
   }
 
   private func replacing(_ old: String, _ new: String) -> String {
@@ -79,6 +102,19 @@ import Testing
     let error = try #require(throws: FormatError.self) { try verify(after) }
     #expect(error.location.line == 4)
     #expect(error.found.contains("timeout-minutes"))
+  }
+
+  @Test func shorterStreamIsCaught() throws {
+    let after = "jobs:\n  test:\n    runs-on: ubuntu-latest\n"
+    let error = try #require(throws: FormatError.self) { try verify(after) }
+    #expect(error.found.contains("the end of a mapping"))
+    #expect(error.expected.contains("the plain scalar \"steps\""))
+  }
+
+  @Test func extraDocumentIsCaught() throws {
+    let error = try #require(throws: FormatError.self) { try verify(Self.workflow + "---\nextra: 1\n") }
+    #expect(error.expected.contains("the stream end"))
+    #expect(error.found.contains("a `---`"))
   }
 
   @Test func brokenYAMLIsCaught() throws {

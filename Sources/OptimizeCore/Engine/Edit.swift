@@ -52,41 +52,6 @@ extension Array where Element == Edit {
     return result
   }
 
-  /// Whether applying these edits to `bytes` gives exactly `candidate`, found without building
-  /// the result: a large file's edited text is compared with one already in memory before a
-  /// second copy of it is made.
-  func applied(to bytes: [UInt8], equals candidate: [UInt8]) -> Bool {
-    let sorted = self.sorted { $0.offset < $1.offset }
-    guard candidate.count == bytes.count + sorted.reduce(0, { $0 + $1.new.utf8.count - $1.old.utf8.count })
-    else { return false }
-    return bytes.withUnsafeBufferPointer { source in
-      candidate.withUnsafeBufferPointer { target in
-        var cursor = 0
-        var position = 0
-        func same(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-          defer { position += piece.count }
-          return piece.isEmpty || memcmp(piece.baseAddress!, target.baseAddress! + position, piece.count) == 0
-        }
-        for edit in sorted {
-          let range = edit.oldRange
-          guard range.lowerBound >= cursor, range.upperBound <= source.count,
-            same(UnsafeBufferPointer(rebasing: source[cursor..<range.lowerBound]))
-          else { return false }
-          var old = edit.old
-          let oldInPlace = old.withUTF8 { old in
-            old.count == range.count
-              && (old.isEmpty
-                || memcmp(old.baseAddress!, source.baseAddress! + range.lowerBound, old.count) == 0)
-          }
-          var new = edit.new
-          guard oldInPlace, new.withUTF8({ same($0) }) else { return false }
-          cursor = range.upperBound
-        }
-        return same(UnsafeBufferPointer(rebasing: source[cursor...]))
-      }
-    }
-  }
-
   /// The inverse edits: applied to the result of these edits, they give back the original bytes.
   public var inverses: [Edit] {
     var shift = 0

@@ -87,16 +87,7 @@ struct PlanBuilder {
   func files() throws -> [FileChange] {
     try changes.values.sorted { $0.path < $1.path }.map { change in
       var change = change
-      let edits = change.edits.map(\.edit)
-      // An editor may already hold these very bytes (verified): share them rather than copy.
-      if let parsed = YAMLDocument.lastParsedText(path: change.path),
-        edits.applied(to: change.before, equals: parsed.bytes)
-      {
-        change.after = parsed.bytes
-        repository.readCache.adopt(parsed)
-        return change
-      }
-      change.after = try edits.applied(to: change.before, path: change.path)
+      change.after = try change.edits.map(\.edit).applied(to: change.before, path: change.path)
       return change
     }
   }

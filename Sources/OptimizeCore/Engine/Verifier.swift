@@ -17,22 +17,27 @@ public struct Verifier: Sendable {
   ///
   /// - Throws: `VerificationError` listing every failed check.
   public func verify(_ plan: Plan) throws {
-    // The checks and planning again read the same bytes and write nothing: they run side by side,
-    // and the second plan counts only when every check passed.
-    let (failures, again) = Parallel.both({ checkFiles(of: plan) }, { planAgain(on: plan) })
-    if !failures.isEmpty { throw VerificationError(failures: failures) }
+    // YAML first, alone: each edited workflow is parsed and kept for planning again, while its
+    // original is streamed, so a large workflow's events are in memory once, not twice.
+    let yamlFailures = checkFiles(of: plan, yaml: true)
+    // The other checks and planning again read the same bytes and write nothing: they run side
+    // by side, and the second plan counts only when every check passed.
+    let (failures, again) = Parallel.both({ checkFiles(of: plan, yaml: false) }, { planAgain(on: plan) })
+    if !(yamlFailures + failures).isEmpty { throw VerificationError(failures: yamlFailures + failures) }
     if !again.isEmpty { throw VerificationError(failures: again) }
   }
 
-  private func checkFiles(of plan: Plan) -> [String] {
+  private func checkFiles(of plan: Plan, yaml: Bool) -> [String] {
     var failures: [String] = []
     for file in plan.files {
+      let checks = file.checks.filter { $0.isYAML == yaml }
+      guard !checks.isEmpty else { continue }
       // The texts discovery and planning again index anyway, when they are these bytes.
       let cache = planner.repository.readCache
       let before =
         cache.disk(file.path, bytes: file.before) ?? SourceText(path: file.path, bytes: file.before)
       let after = cache.overlay(file.path, bytes: file.after)
-      for check in file.checks {
+      for check in checks {
         do {
           try verify(check, before: before, after: after, created: file.created)
         } catch {
@@ -56,8 +61,9 @@ public struct Verifier: Sendable {
   private func verify(_ check: FileCheck, before: SourceText, after: SourceText, created: Bool) throws {
     switch check {
     case .yaml(let expected):
-      let document = try YAMLDocument(source: before)
-      try YAMLEditVerifier.verify(before: document, after: after, expected: expected)
+      YAMLDocument.forget(before)
+      let document = try YAMLDocument(source: after)
+      try YAMLEditVerifier.verify(streaming: before, after: document, expected: expected)
       for value in expected.values { try ShellScript.validate(value) }
     case .ini(let section, let wants):
       try CoverageConfigEditor.verify(before: before, after: after, section: section, wants: wants)
@@ -82,5 +88,12 @@ public struct VerificationError: Error, Sendable, Equatable, CustomStringConvert
   public var description: String {
     "expected every edit to verify, found \(failures.count) that did not; nothing was written. "
       + "Please report this with the files:\n" + failures.map { "  \($0)" }.joined(separator: "\n")
+  }
+}
+
+extension FileCheck {
+  fileprivate var isYAML: Bool {
+    if case .yaml = self { return true }
+    return false
   }
 }

@@ -35,11 +35,11 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
     cached(path: source.path, bytes: source.bytes)
   }
 
-  /// The document of `path` cached last, if any.
-  func last(path: String) -> Document? {
+  /// Drops the document parsed from `source`, if it is cached.
+  func forget(_ source: SourceText) {
     lock.lock()
     defer { lock.unlock() }
-    return entries.last { $0.path == path }?.document
+    entries.removeAll { $0.path == source.path && Self.equal($0.bytes, source.bytes) }
   }
 
   private func cached(path: String, bytes: [UInt8]) -> Document? {

@@ -55,13 +55,6 @@ final class ReadCache: @unchecked Sendable {
     return entry.source
   }
 
-  /// Makes `source` the overlay text of its path, so reading those bytes reuses its line index.
-  func adopt(_ source: SourceText) {
-    lock.lock()
-    defer { lock.unlock() }
-    overlay[source.path] = Entry(stamp: nil, source: source)
-  }
-
   // The cache holds the entry's bytes, so storage at the same address cannot be another array.
   private static func identical(_ left: [UInt8], _ right: [UInt8]) -> Bool {
     left.count == right.count

@@ -34,12 +34,10 @@ public struct YAMLDocument: Sendable {
     self.anchors = anchors
   }
 
-  /// The text of the document of `path` parsed last, if one is cached.
-  ///
-  /// The planner's edited bytes are often the very text an editor already verified; sharing it
-  /// keeps one copy of a large file (and its line index) instead of two.
-  static func lastParsedText(path: String) -> SourceText? {
-    documentCache.last(path: path)?.source
+  /// Drops the cached document parsed from `source`, so that its events are freed once no one
+  /// else holds them (the verifier does this for an original it is about to stream instead).
+  static func forget(_ source: SourceText) {
+    documentCache.forget(source)
   }
 
   /// Reads the libyaml event stream of `source` without building a tree.

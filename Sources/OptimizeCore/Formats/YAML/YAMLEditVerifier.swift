@@ -6,6 +6,7 @@ public enum YAMLEditVerifier {
   /// Every event must be equal (kind, anchor, tag, value, style, implicit flags), except the
   /// scalars listed in `expected`: their value must be exactly the expected string and their
   /// style may change (a plain or quoted scalar converted to a literal block, for example).
+  /// `after` is streamed: its events are compared as libyaml reads them and none is kept.
   ///
   /// - Parameters:
   ///   - before: The document the edits were computed from.
@@ -14,56 +15,119 @@ public enum YAMLEditVerifier {
   /// - Throws: `FormatError` at the first differing event's place in `after`, or where libyaml
   ///   fails to parse `after`.
   public static func verify(before: YAMLDocument, after: SourceText, expected: [Int: String]) throws {
-    // The whole document, not just its events: planning again on the edited bytes reuses it.
-    let beforeEvents = before.events
-    let afterEvents = try YAMLDocument(source: after).events
-    let oldRecords = beforeEvents.records
-    let newRecords = afterEvents.records
-    var unmatched = Set(expected.keys)
-    // Scalars come in source order: a cursor over the expected starts replaces a lookup per event.
-    let starts = expected.keys.sorted()
-    var cursor = 0
-    for index in oldRecords.indices {
-      guard index < newRecords.count else {
-        throw difference(
-          in: after, at: after.bytes.count, expected: describe(beforeEvents[index].kind),
-          found: "the end of the event stream")
+    try verify(before: before, after: after, expected: expected, chunk: 4096)
+  }
+
+  /// `verify(before:after:expected:)` streaming `chunk` events at a time.
+  static func verify(before: YAMLDocument, after: SourceText, expected: [Int: String], chunk size: Int) throws
+  {
+    var comparison = Comparison(after: after, expected: expected)
+    let stored = before.events
+    try YAMLParser().streamEvents(of: after, chunk: size) { chunk, first in
+      for offset in chunk.indices {
+        let index = first + offset
+        guard index < stored.endIndex else {
+          throw comparison.extra(chunk, offset)
+        }
+        try comparison.compare(stored, index, chunk, offset)
       }
-      let old = oldRecords[index]
-      while cursor < starts.count, starts[cursor] < Int(old.start) { cursor += 1 }
-      if old.type == .scalar, cursor < starts.count, starts[cursor] == Int(old.start),
-        let want = expected[Int(old.start)]
-      {
-        unmatched.remove(Int(old.start))
-        let anchor = beforeEvents.anchor(at: index)
-        let tag = beforeEvents.tag(at: index)
-        guard newRecords[index].type == .scalar, afterEvents.anchor(at: index) == anchor,
-          afterEvents.tag(at: index) == tag, afterEvents.value(at: index) == want
+      comparison.seen = first + chunk.count
+    }
+    try comparison.finish(beforeCount: stored.count, before: stored)
+  }
+
+  /// The same comparison, the other way round: `after` is parsed and kept (planning again on the
+  /// edited bytes reads that document), and `before` is streamed, so the original's events need
+  /// not stay in memory beside the edited file's.
+  static func verify(
+    streaming before: SourceText, after: YAMLDocument, expected: [Int: String], chunk size: Int = 4096
+  ) throws {
+    var comparison = Comparison(after: after.source, expected: expected)
+    let stored = after.events
+    var count = 0
+    try YAMLParser().streamEvents(of: before, chunk: size) { chunk, first in
+      for offset in chunk.indices {
+        let index = first + offset
+        guard index < stored.endIndex else {
+          throw comparison.ended(expecting: chunk[offset].kind)
+        }
+        try comparison.compare(chunk, offset, stored, index)
+      }
+      count = first + chunk.count
+    }
+    comparison.seen = stored.count
+    if stored.count > count { throw comparison.extra(stored, count) }
+    try comparison.finish(beforeCount: count, before: nil)
+  }
+
+  /// The state of one event-by-event comparison.
+  private struct Comparison {
+    let after: SourceText
+    let expected: [Int: String]
+    /// Expected starts in order: scalars come in source order, so a cursor replaces a lookup.
+    let starts: [Int]
+    var cursor = 0
+    var unmatched: Set<Int>
+    /// How many events of `after` were read.
+    var seen = 0
+
+    init(after: SourceText, expected: [Int: String]) {
+      self.after = after
+      self.expected = expected
+      starts = expected.keys.sorted()
+      unmatched = Set(expected.keys)
+    }
+
+    /// Compares event `old` of the original with event `new` of the edited text.
+    mutating func compare(
+      _ oldList: YAMLEventList, _ old: Int, _ newList: YAMLEventList, _ new: Int
+    ) throws {
+      let record = oldList.records[old]
+      let start = Int(record.start)
+      while cursor < starts.count, starts[cursor] < start { cursor += 1 }
+      if record.type == .scalar, cursor < starts.count, starts[cursor] == start, let want = expected[start] {
+        unmatched.remove(start)
+        let anchor = oldList.anchor(at: old)
+        let tag = oldList.tag(at: old)
+        guard newList.records[new].type == .scalar, newList.anchor(at: new) == anchor,
+          newList.tag(at: new) == tag, newList.value(at: new) == want
         else {
           let wanted = EventKindText.scalar(anchor: anchor, tag: tag, value: want)
           throw difference(
-            in: after, at: Int(newRecords[index].start), expected: wanted,
-            found: describe(afterEvents[index].kind))
+            in: after, at: Int(newList.records[new].start), expected: wanted,
+            found: describe(newList[new].kind))
         }
-        continue
+        return
       }
-      guard YAMLEventList.sameKind(index, in: beforeEvents, index, in: afterEvents) else {
+      guard YAMLEventList.sameKind(old, in: oldList, new, in: newList) else {
         throw difference(
-          in: after, at: Int(newRecords[index].start), expected: describe(beforeEvents[index].kind),
-          found: describe(afterEvents[index].kind))
+          in: after, at: Int(newList.records[new].start), expected: describe(oldList[old].kind),
+          found: describe(newList[new].kind))
       }
     }
-    if newRecords.count > oldRecords.count {
-      let extra = afterEvents[oldRecords.count]
-      throw difference(
-        in: after, at: extra.start, expected: "the end of the event stream",
-        found: describe(extra.kind))
+
+    /// The edited text has event `index` of `list` where the original had ended.
+    func extra(_ list: YAMLEventList, _ index: Int) -> FormatError {
+      let event = list[index]
+      return difference(
+        in: after, at: event.start, expected: "the end of the event stream", found: describe(event.kind))
     }
-    if let missing = unmatched.min() {
-      throw difference(
-        in: after, at: min(missing, after.bytes.count),
-        expected: "a scalar starting at byte \(missing) of the original file",
-        found: "no event there")
+
+    /// The edited text ended where the original has an event of `kind`.
+    func ended(expecting kind: YAMLEvent.Kind) -> FormatError {
+      difference(
+        in: after, at: after.bytes.count, expected: describe(kind), found: "the end of the event stream")
+    }
+
+    /// Checks what is left once both streams ended.
+    func finish(beforeCount: Int, before: YAMLEventList?) throws {
+      if let before, seen < beforeCount { throw ended(expecting: before[seen].kind) }
+      if let missing = unmatched.min() {
+        throw difference(
+          in: after, at: min(missing, after.bytes.count),
+          expected: "a scalar starting at byte \(missing) of the original file",
+          found: "no event there")
+      }
     }
   }
 

@@ -18,14 +18,39 @@ final class YAMLParser {
   ///
   /// - Throws: `FormatError` at the place libyaml reports.
   func events(of source: SourceText) throws -> YAMLEventList {
+    // A workflow has about two events per line; reserving that avoids regrowing a large list.
+    var result = YAMLEventList.Builder(source: source.bytes, expectedEvents: source.lineStarts.count * 2 + 8)
+    try parse(source) { event, start, end in Self.append(event, start: start, end: end, to: &result) }
+    return YAMLEventList(result)
+  }
+
+  /// Parses `source` and hands its events to `body` in lists of at most `chunk` events, with the
+  /// index of each list's first event, keeping no more than one list in memory.
+  ///
+  /// - Throws: `FormatError` at the place libyaml reports, or what `body` throws.
+  func streamEvents(
+    of source: SourceText, chunk: Int = 4096, _ body: (YAMLEventList, _ firstIndex: Int) throws -> Void
+  ) throws {
+    var first = 0
+    var builder = YAMLEventList.Builder(source: source.bytes, expectedEvents: chunk)
+    try parse(source) { event, start, end in
+      Self.append(event, start: start, end: end, to: &builder)
+      if builder.records.count == chunk {
+        try body(YAMLEventList(builder), first)
+        first += chunk
+        builder = YAMLEventList.Builder(source: source.bytes, expectedEvents: chunk)
+      }
+    }
+    if !builder.records.isEmpty { try body(YAMLEventList(builder), first) }
+  }
+
+  private func parse(_ source: SourceText, _ handle: (yaml_event_t, Int, Int) throws -> Void) throws {
     guard source.bytes.count < Int(UInt32.max) else {
       throw FormatError(
         in: source, atByte: 0, expected: "a YAML file under 4 GiB", found: "\(source.bytes.count) bytes",
         fix: "split the file")
     }
     var map = CodePointMap(source: source)
-    // A workflow has about two events per line; reserving that avoids regrowing a large list.
-    var result = YAMLEventList.Builder(source: source.bytes, expectedEvents: source.lineStarts.count * 2 + 8)
     try source.bytes.withUnsafeBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
       var event = yaml_event_t()
@@ -36,11 +61,10 @@ final class YAMLParser {
         defer { yaml_event_delete(&event) }
         let start = map.byteOffset(ofCodePoint: Int(event.start_mark.index))
         let end = map.byteOffset(ofCodePoint: Int(event.end_mark.index))
-        Self.append(event, start: start, end: end, to: &result)
+        try handle(event, start, end)
         if event.type == YAML_STREAM_END_EVENT { break }
       }
     }
-    return YAMLEventList(result)
   }
 
   private func error(in source: SourceText, map: inout CodePointMap) -> FormatError {
