@@ -18,6 +18,8 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
+    // glibc's mallopt, for the CLI's one-arena setting.
+    .systemLibrary(name: "CMalloc"),
     // Turns Patches/*.yml into Swift source so the built binary carries its phases.
     .executableTarget(name: "PatchEmbedder"),
     .plugin(
@@ -37,6 +39,7 @@ let package = Package(
       name: "optimize",
       dependencies: [
         "OptimizeCore",
+        "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,6 +1,10 @@
 import ArgumentParser
 import OptimizeCore
 
+#if canImport(Glibc)
+  import CMalloc
+#endif
+
 @main
 struct Optimize: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,4 +21,14 @@ struct Optimize: ParsableCommand {
       Verify.self,
     ]
   )
+
+  static func main() {
+    #if canImport(Glibc)
+      // One malloc arena: a large workflow's jobs are scanned on worker threads, and glibc's
+      // per-thread arenas would keep what each thread freed out of the others' reach, adding
+      // tens of megabytes of peak memory on a large repository for no speed.
+      mallopt(M_ARENA_MAX, 1)
+    #endif
+    main(nil)
+  }
 }
