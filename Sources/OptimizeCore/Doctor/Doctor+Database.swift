@@ -7,7 +7,8 @@ extension DoctorContext {
     for (_, module) in settings {
       guard let module,
         let engine = module.tokens.first(where: {
-          $0.kind == .string && PythonStringLiteral.value(of: $0.text) == "django.db.backends.sqlite3"
+          $0.kind == .string && DoctorPatterns.mayHaveValue($0.text, "django.db.backends.sqlite3")
+            && PythonStringLiteral.value(of: $0.text) == "django.db.backends.sqlite3"
         })
       else { continue }
       findings.append(
@@ -54,9 +55,7 @@ extension DoctorContext {
     for name in ["POSTGRES_MAX_CONNECTIONS", "POSTGRESQL_MAX_CONNECTIONS"] {
       if let value = service.environment[name].flatMap({ Int($0) }) { return value }
     }
-    let pattern = #"max_connections\s*[= ]\s*(\d+)"#
-    guard let range = service.options.range(of: pattern, options: .regularExpression) else { return nil }
-    return Int(service.options[range].filter(\.isNumber))
+    return DoctorPatterns.maxConnections(service.options)
   }
 
   /// How many workers the test command will start, and why.
@@ -78,7 +77,10 @@ extension DoctorContext {
   /// The number of database aliases in the settings (`ENGINE` keys), 0 when unknown.
   func databaseAliases() -> Int {
     settings.compactMap(\.module).map { module in
-      module.tokens.filter { $0.kind == .string && PythonStringLiteral.value(of: $0.text) == "ENGINE" }.count
+      module.tokens.filter {
+        $0.kind == .string && DoctorPatterns.mayHaveValue($0.text, "ENGINE")
+          && PythonStringLiteral.value(of: $0.text) == "ENGINE"
+      }.count
     }.max() ?? 0
   }
 }

@@ -23,11 +23,15 @@ extension DoctorContext {
 
   /// Whether the settings cache to Redis without a `KEY_PREFIX`, so every worker shares the keys.
   func settingsUseSharedRedis() -> Bool {
-    let strings = settings.compactMap(\.module).flatMap { module in
-      module.tokens.filter { $0.kind == .string }.map(\.text)
+    var redis = false
+    for module in settings.compactMap(\.module) {
+      for token in module.tokens where token.kind == .string {
+        let mentions = DoctorPatterns.redisAndKeyPrefix(token.text)
+        if mentions.keyPrefix { return false }
+        redis = redis || mentions.redis
+      }
     }
-    return strings.contains { $0.lowercased().contains("redis") }
-      && !strings.contains { $0.contains("KEY_PREFIX") }
+    return redis
   }
 
   /// The test modules under the Django roots: `test*.py`, `*_tests.py`, `tests.py`, and files in `tests/`.
@@ -126,16 +130,11 @@ struct TestScanner {
     for (index, token) in tokens.enumerated() {
       if token.kind == .string, let body = Self.body(token.text) {
         if body.hasPrefix("/tmp/") { found[.tmpPath, default: []].append(token.range.lowerBound) }
-        // The regex is compiled on every call, so it only runs on strings that could match.
-        if body.utf8.contains(UInt8(ascii: ":")),
-          body.contains("localhost") || body.contains("127.0.0.1") || body.contains("0.0.0.0"),
-          body.range(of: #"(localhost|127\.0\.0\.1|0\.0\.0\.0):\d{2,5}\b"#, options: .regularExpression)
-            != nil
-        {
+        if DoctorPatterns.hasFixedPort(body) {
           found[.fixedPort, default: []].append(token.range.lowerBound)
         }
       }
-      if token.kind == .name, token.text.lowercased() == "port", index + 2 < tokens.count,
+      if token.kind == .name, DoctorPatterns.isPort(token.text), index + 2 < tokens.count,
         tokens[index + 1].isOp("="), tokens[index + 2].kind == .number, tokens[index + 2].text != "0"
       {
         found[.fixedPort, default: []].append(token.range.lowerBound)

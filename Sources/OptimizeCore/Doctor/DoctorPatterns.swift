@@ -1,0 +1,116 @@
+import Foundation
+
+/// The doctor's text patterns: a byte scan on ASCII text, the regex or Foundation search on any
+/// other text, so every answer is the one the regex or search gives (see `ASCIIScan`).
+enum DoctorPatterns {
+  /// Whether `(?i)\btblib\b` matches the 0-based `line` of `source`.
+  static func mentionsTblib(_ source: SourceText, line: Int) -> Bool {
+    let range = source.lineRange(line)
+    let decided: Bool? = source.bytes.withUnsafeBufferPointer { all in
+      let bytes = UnsafeBufferPointer(rebasing: all[range])
+      guard ASCIIScan.isASCII(bytes) else { return nil }
+      var start = 0
+      while let offset = ASCIIScan.firstOffset(of: "tblib", in: bytes, from: start, ignoringCase: true) {
+        let end = offset + 5
+        if (offset == 0 || !ASCIIScan.isWord(bytes[offset - 1]))
+          && (end == bytes.count || !ASCIIScan.isWord(bytes[end]))
+        {
+          return true
+        }
+        start = offset + 1
+      }
+      return false
+    }
+    if let decided { return decided }
+    return source.lineText(line).range(of: #"(?i)\btblib\b"#, options: .regularExpression) != nil
+  }
+
+  /// Whether `(localhost|127\.0\.0\.1|0\.0\.0\.0):\d{2,5}\b` matches in a string literal's body.
+  static func hasFixedPort(_ body: String) -> Bool {
+    let decided: Bool? = ASCIIScan.withBytes(body) { bytes in
+      guard ASCIIScan.isASCII(bytes) else { return nil }
+      guard bytes.contains(UInt8(ascii: ":")) else { return false }
+      let hosts: [StaticString] = ["localhost", "127.0.0.1", "0.0.0.0"]
+      for index in bytes.indices {
+        guard let host = hosts.first(where: { ASCIIScan.matches(bytes, $0, at: index) }) else { continue }
+        var end = index + host.utf8CodeUnitCount
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ":") else { continue }
+        end += 1
+        let digits = end
+        while end < bytes.count, ASCIIScan.isDigit(bytes[end]) { end += 1 }
+        // `\d{2,5}\b`: a shorter run stops before a digit, which is no word boundary.
+        if (2...5).contains(end - digits), end == bytes.count || !ASCIIScan.isWord(bytes[end]) { return true }
+      }
+      return false
+    }
+    if let decided { return decided }
+    return body.utf8.contains(UInt8(ascii: ":"))
+      && (body.contains("localhost") || body.contains("127.0.0.1") || body.contains("0.0.0.0"))
+      && body.range(of: #"(localhost|127\.0\.0\.1|0\.0\.0\.0):\d{2,5}\b"#, options: .regularExpression) != nil
+  }
+
+  /// The digits of the first `max_connections\s*[= ]\s*(\d+)` in a service's options, as a number.
+  static func maxConnections(_ options: String) -> Int? {
+    let decided: Int?? = ASCIIScan.withBytes(options) { bytes in
+      guard ASCIIScan.isASCII(bytes) else { return nil }
+      var start = 0
+      while let offset = ASCIIScan.firstOffset(of: "max_connections", in: bytes, from: start) {
+        start = offset + 1
+        var index = offset + "max_connections".utf8.count
+        var sawSpace = false
+        while index < bytes.count, ASCIIScan.isSpace(bytes[index]) {
+          sawSpace = sawSpace || bytes[index] == UInt8(ascii: " ")
+          index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+          index += 1
+          while index < bytes.count, ASCIIScan.isSpace(bytes[index]) { index += 1 }
+        } else if !sawSpace {
+          // `[= ]` can only be a space the `\s*` before it gives back.
+          continue
+        }
+        let digits = index
+        while index < bytes.count, ASCIIScan.isDigit(bytes[index]) { index += 1 }
+        guard index > digits else { continue }
+        return .some(
+          Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[digits..<index]), as: UTF8.self)))
+      }
+      return .some(nil)
+    }
+    if let decided { return decided }
+    let pattern = #"max_connections\s*[= ]\s*(\d+)"#
+    guard let range = options.range(of: pattern, options: .regularExpression) else { return nil }
+    return Int(options[range].filter(\.isNumber))
+  }
+
+  /// `text.lowercased() == "port"`, for every name token of every test file.
+  static func isPort(_ text: String) -> Bool {
+    let decided: Bool? = ASCIIScan.withBytes(text) { bytes in
+      guard ASCIIScan.isASCII(bytes) else { return nil }
+      return bytes.count == 4 && ASCIIScan.matches(bytes, "port", at: 0, ignoringCase: true)
+    }
+    return decided ?? (text.lowercased() == "port")
+  }
+
+  /// Whether a string literal token mentions Redis in any case, and whether it mentions KEY_PREFIX:
+  /// `text.lowercased().contains("redis")` and `text.contains("KEY_PREFIX")`.
+  static func redisAndKeyPrefix(_ text: String) -> (redis: Bool, keyPrefix: Bool) {
+    let decided: (Bool, Bool)? = ASCIIScan.withBytes(text) { bytes in
+      guard ASCIIScan.isASCII(bytes) else { return nil }
+      return (
+        ASCIIScan.contains(bytes, "redis", ignoringCase: true), ASCIIScan.contains(bytes, "KEY_PREFIX")
+      )
+    }
+    if let decided { return decided }
+    return (text.lowercased().contains("redis"), text.contains("KEY_PREFIX"))
+  }
+
+  /// Whether `PythonStringLiteral.value(of: text)` may equal `value`, an ASCII text without quotes,
+  /// backslashes, tabs or line breaks: on an ASCII token only when `value` is among its bytes (an
+  /// escape would put one of those characters in the value).
+  static func mayHaveValue(_ text: String, _ value: StaticString) -> Bool {
+    ASCIIScan.withBytes(text) { bytes in
+      !ASCIIScan.isASCII(bytes) || ASCIIScan.contains(bytes, value)
+    }
+  }
+}
