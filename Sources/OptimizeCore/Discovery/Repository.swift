@@ -25,6 +25,19 @@ public struct Repository: Sendable {
     }
     guard isFolder.boolValue else { throw RepositoryError.isAFile(path: root.path) }
     self.root = root.resolvingSymlinksInPath().standardizedFileURL
+    rootPath = self.root.path
+  }
+
+  // The root's path, joined by hand: `URL.appendingPathComponent` costs more than the `lstat` it
+  // is for, and a plan stats and reads a few hundred paths.
+  private let rootPath: String
+
+  /// The file-system path of a repository-relative path: what `url(path).path` spells.
+  private func systemPath(_ path: String) -> String {
+    var relative = Substring(path)
+    while relative.hasSuffix("/") { relative = relative.dropLast() }
+    if relative.isEmpty { return rootPath }
+    return rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
   }
 
   /// The repository that holds `folder`: the nearest ancestor with `.git`, else `folder` itself.
@@ -77,7 +90,11 @@ public struct Repository: Sendable {
   public func kind(of path: String) -> FileKind {
     if let entry = overlay[path] { return entry == nil ? .missing : .file }
     var info = stat()
-    guard lstat(url(path).path, &info) == 0 else { return .missing }
+    guard lstat(systemPath(path), &info) == 0 else { return .missing }
+    return Self.kind(info)
+  }
+
+  private static func kind(_ info: stat) -> FileKind {
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .file
     case S_IFDIR: return .folder
@@ -108,7 +125,10 @@ public struct Repository: Sendable {
       guard let bytes = entry else { throw RepositoryError.missing(path: path) }
       return SourceText(path: path, bytes: bytes)
     }
-    switch kind(of: path) {
+    let file = systemPath(path)
+    var info = stat()
+    let kind = lstat(file, &info) == 0 ? Self.kind(info) : .missing
+    switch kind {
     case .missing: throw RepositoryError.missing(path: path)
     case .symlink:
       let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url(path).path)) ?? "?"
@@ -119,21 +139,67 @@ public struct Repository: Sendable {
     case .folder, .special: throw RepositoryError.notARegularFile(path: path)
     case .file: break
     }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: url(path).path)
-    if let size = attributes?[.size] as? Int, size > maximumFileSize {
+    let size = Int(info.st_size)
+    if size > maximumFileSize {
       throw RepositoryError.tooLarge(path: path, size: size, limit: maximumFileSize)
     }
-    guard let data = FileManager.default.contents(atPath: url(path).path) else {
+    guard let bytes = Self.contents(of: file, size: size) else {
       throw RepositoryError.unreadable(path: path)
     }
-    let bytes = [UInt8](data)
+    // ASCII has no NUL to find past the first check and is valid UTF-8 as it stands; only other
+    // text pays for building a String to validate.
     if let nul = bytes.firstIndex(of: 0) {
       throw RepositoryError.binary(path: path, offset: nul)
     }
-    guard String(validating: bytes, as: UTF8.self) != nil else {
+    guard Self.isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
       throw RepositoryError.notUTF8(path: path)
     }
     return SourceText(path: path, bytes: bytes)
+  }
+
+  /// The bytes of a file, read to its end (it may have grown since `lstat`), or nil.
+  private static func contents(of file: String, size: Int) -> [UInt8]? {
+    let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var failed = false
+    func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int) {
+      while count < buffer.count {
+        let result = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        if result < 0, errno == EINTR { continue }
+        if result <= 0 {
+          failed = result < 0
+          return
+        }
+        count += result
+      }
+    }
+    // One byte more than the size, so a full buffer means the file grew.
+    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { fill($0, &$1) }
+    var full = bytes.count == size + 1
+    while !failed, full {
+      let more = [UInt8](unsafeUninitializedCapacity: 65536) { fill($0, &$1) }
+      bytes += more
+      full = more.count == 65536
+    }
+    return failed ? nil : bytes
+  }
+
+  private static func isASCII(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { raw in
+      var index = 0
+      while index + 8 <= raw.count {
+        if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+          return false
+        }
+        index += 8
+      }
+      while index < raw.count {
+        if raw[index] >= 0x80 { return false }
+        index += 1
+      }
+      return true
+    }
   }
 
   /// Whether git ignores `path` (a local file that may hold secrets); false outside a git
@@ -162,7 +228,7 @@ public struct Repository: Sendable {
 
   /// Names in a folder, sorted, or an empty list.
   public func list(_ folder: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: systemPath(folder))) ?? []).sorted()
   }
 }
 
