@@ -77,4 +77,27 @@ import Testing
     #expect(DoctorPatterns.mayHaveValue("'ENGINE'", "ENGINE"))
     #expect(!DoctorPatterns.mayHaveValue("'NAME'", "ENGINE"))
   }
+
+  @Test func riskPrefilterKeepsEveryHit() throws {
+    let pieces = [
+      "class T:\n", "    ", "x", " = ", "=", "[]", "{}", "list()", "dict ()", "set", "Counter(", "\\\n", "\n",
+      "'/tmp/a'", "'localhost:8000'", "\"127.0.0.1:80\"", "port", "PORT", "Port", "=8000", "cache",
+      ".clear()",
+      "é", "import ", "(", ")", "\t", "#", "fixtures",
+    ]
+    var hits = 0
+    for text in Self.texts(pieces, count: 6000, seed: 3) {
+      let source = SourceText(path: "test_x.py", string: text)
+      guard let module = try? PythonModule(source: source) else { continue }
+      for sharedRedis in [false, true]
+      where !TestScanner(module: module, sharedRedis: sharedRedis).hits().isEmpty {
+        hits += 1
+        let kept = source.bytes.withUnsafeBufferPointer {
+          DoctorPatterns.mayHaveParallelRisk($0, sharedRedis: sharedRedis)
+        }
+        #expect(kept, "\(text.debugDescription)")
+      }
+    }
+    #expect(hits > 200)
+  }
 }

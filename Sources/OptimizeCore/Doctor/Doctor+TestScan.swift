@@ -7,9 +7,13 @@ extension DoctorContext {
     let sharedRedis = settingsUseSharedRedis()
     var findings: [Finding] = []
     for path in testFiles() {
-      guard let source = try? repository.read(path), let module = try? PythonModule(source: source) else {
-        continue
-      }
+      guard let source = try? repository.read(path),
+        source.bytes.withUnsafeBufferPointer({ all in
+          DoctorPatterns.mayHaveParallelRisk(
+            UnsafeBufferPointer(rebasing: all[source.bomLength...]), sharedRedis: sharedRedis)
+        }),
+        let module = try? PythonModule(source: source)
+      else { continue }
       for hit in TestScanner(module: module, sharedRedis: sharedRedis).hits() {
         findings.append(
           Finding(

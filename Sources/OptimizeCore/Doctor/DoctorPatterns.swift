@@ -113,4 +113,47 @@ enum DoctorPatterns {
       !ASCIIScan.isASCII(bytes) || ASCIIScan.contains(bytes, value)
     }
   }
+
+  /// Whether a test module's bytes (after any BOM) hold what each `TestScanner` hit needs, so a
+  /// module without any is not parsed: `/tmp/`, a host, the name `port`, `clear` (with a shared
+  /// Redis), or an `=` followed by `[`, `{` or one of the mutable constructors. Most test modules
+  /// have none of these at all, and parsing them is most of what the doctor costs.
+  static func mayHaveParallelRisk(_ bytes: UnsafeBufferPointer<UInt8>, sharedRedis: Bool) -> Bool {
+    let needles: [StaticString] = ["/tmp/", "localhost", "127.0.0.1", "0.0.0.0"]
+    if needles.contains(where: { ASCIIScan.contains(bytes, $0) })
+      || (sharedRedis && ASCIIScan.contains(bytes, "clear"))
+    {
+      return true
+    }
+    // The tokenizer's name bytes: ASCII letters, digits, `_` and every byte of a non-ASCII letter.
+    func isName(_ byte: UInt8) -> Bool { ASCIIScan.isWord(byte) || byte >= 0x80 }
+    func isWhole(_ start: Int, _ end: Int) -> Bool {
+      (start == 0 || !isName(bytes[start - 1])) && (end == bytes.count || !isName(bytes[end]))
+    }
+    var from = 0
+    // Only `port` lowercases to `port`: no other character lowercases to ASCII p, o, r or t.
+    while let offset = ASCIIScan.firstOffset(of: "port", in: bytes, from: from, ignoringCase: true) {
+      if isWhole(offset, offset + 4) { return true }
+      from = offset + 1
+    }
+    let constructors: [StaticString] = ["list", "dict", "set", "defaultdict", "OrderedDict", "Counter"]
+    from = 0
+    while let index = ASCIIScan.firstOffset(of: "=", in: bytes, from: from) {
+      from = index + 1
+      // Past what may stand between two tokens of a statement (and more: line breaks).
+      var value = index + 1
+      while value < bytes.count,
+        bytes[value] == 0x20 || bytes[value] == 0x09 || bytes[value] == 0x0C || bytes[value] == 0x5C
+          || bytes[value] == 0x0A || bytes[value] == 0x0D
+      {
+        value += 1
+      }
+      guard value < bytes.count else { break }
+      if bytes[value] == UInt8(ascii: "[") || bytes[value] == UInt8(ascii: "{") { return true }
+      for name in constructors where ASCIIScan.matches(bytes, name, at: value) {
+        if isWhole(value, value + name.utf8CodeUnitCount) { return true }
+      }
+    }
+    return false
+  }
 }

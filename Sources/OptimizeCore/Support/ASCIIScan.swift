@@ -43,18 +43,21 @@ enum ASCIIScan {
     byte >= 0x30 && byte <= 0x39
   }
 
+  /// An ASCII byte in lowercase.
+  @inline(__always)
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+  }
+
   /// Whether `needle` (ASCII, lowercase when `ignoringCase`) starts at `offset`.
   static func matches(
     _ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, at offset: Int, ignoringCase: Bool = false
   ) -> Bool {
     let count = needle.utf8CodeUnitCount
-    guard offset >= 0, offset + count <= bytes.count else { return false }
+    guard offset >= 0, offset + count <= bytes.count, let base = bytes.baseAddress else { return false }
     let pattern = needle.utf8Start
-    for index in 0..<count {
-      var byte = bytes[offset + index]
-      if ignoringCase, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-      if byte != pattern[index] { return false }
-    }
+    if !ignoringCase { return memcmp(base + offset, pattern, count) == 0 }
+    for index in 0..<count where lowercased(base[offset + index]) != pattern[index] { return false }
     return true
   }
 
@@ -63,16 +66,22 @@ enum ASCIIScan {
     of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0,
     ignoringCase: Bool = false
   ) -> Int? {
-    let first = needle.utf8Start[0]
     let count = needle.utf8CodeUnitCount
+    guard count > 0, start >= 0, start + count <= bytes.count, let base = bytes.baseAddress else {
+      return nil
+    }
+    let first = needle.utf8Start[0]
+    let last = bytes.count - count
     var index = start
-    while index + count <= bytes.count {
-      let byte = bytes[index]
-      if (byte == first || (ignoringCase && byte | 0x20 == first))
-        && matches(bytes, needle, at: index, ignoringCase: ignoringCase)
-      {
-        return index
+    while index <= last {
+      if ignoringCase {
+        while index <= last, lowercased(base[index]) != first { index += 1 }
+      } else {
+        // memchr: the needles are rare, the texts up to megabytes long.
+        guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+        index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
       }
+      if index <= last, matches(bytes, needle, at: index, ignoringCase: ignoringCase) { return index }
       index += 1
     }
     return nil
