@@ -15,7 +15,11 @@ enum DiscoveryPatterns {
   /// The version group of
   /// `(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)`.
   static func djangoPin(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer {
-    guard ASCIIScan.isASCII(bytes) else { return .undecided }
+    // Only ASCII letters fold to those of `django`, so other text needs the regex only when the
+    // word is there in ASCII.
+    guard ASCIIScan.isASCII(bytes) else {
+      return ASCIIScan.contains(bytes, "django", ignoringCase: true) ? .undecided : .none
+    }
     func skipSpaces(_ index: Int) -> Int {
       var index = index
       while index < bytes.count, ASCIIScan.isSpace(bytes[index]) { index += 1 }
@@ -85,7 +89,9 @@ enum DiscoveryPatterns {
 
   /// The module group of `DJANGO_SETTINGS_MODULE['"]\s*(?:,|\]\s*=)\s*(?:f?)['"]([A-Za-z_][\w.]*)['"]`.
   static func settingsModule(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer {
-    guard ASCIIScan.isASCII(bytes) else { return .undecided }
+    guard ASCIIScan.isASCII(bytes) else {
+      return ASCIIScan.contains(bytes, "DJANGO_SETTINGS_MODULE") ? .undecided : .none
+    }
     func isQuote(_ index: Int) -> Bool {
       index < bytes.count && (bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'"))
     }

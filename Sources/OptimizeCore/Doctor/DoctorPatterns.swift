@@ -8,6 +8,9 @@ enum DoctorPatterns {
     let range = source.lineRange(line)
     let decided: Bool? = source.bytes.withUnsafeBufferPointer { all in
       let bytes = UnsafeBufferPointer(rebasing: all[range])
+      // Only ASCII letters fold to t, b, l and i (İ and ẗ fold with a combining mark), so a line
+      // without an ASCII `tblib` cannot match; with one, only the regex knows Unicode's `\b`.
+      guard ASCIIScan.contains(bytes, "tblib", ignoringCase: true) else { return false }
       guard ASCIIScan.isASCII(bytes) else { return nil }
       var start = 0
       while let offset = ASCIIScan.firstOffset(of: "tblib", in: bytes, from: start, ignoringCase: true) {
@@ -52,6 +55,7 @@ enum DoctorPatterns {
   /// The digits of the first `max_connections\s*[= ]\s*(\d+)` in a service's options, as a number.
   static func maxConnections(_ options: String) -> Int? {
     let decided: Int?? = ASCIIScan.withBytes(options) { bytes in
+      guard ASCIIScan.contains(bytes, "max_connections") else { return .some(nil) }
       guard ASCIIScan.isASCII(bytes) else { return nil }
       var start = 0
       while let offset = ASCIIScan.firstOffset(of: "max_connections", in: bytes, from: start) {

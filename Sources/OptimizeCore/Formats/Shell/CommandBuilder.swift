@@ -170,7 +170,7 @@ struct CommandBuilder {
       assignments: assignments, words: words, redirections: redirections, range: range,
       line: line(of: range.lowerBound), logicalLineEnd: range.upperBound, separator: separator,
       precedingSeparator: preceding, workingDirectory: directory, environment: environment,
-      subshellDepth: frames.filter { $0.kind == .subshell }.count)
+      subshellDepth: frames.reduce(0) { $0 + ($1.kind == .subshell ? 1 : 0) }, launch: ProgramLaunch(words))
     commands.append(command)
     applyEffects(of: command)
   }

@@ -15,9 +15,14 @@ struct ShellLexer {
 
   /// All tokens of the script.
   static func tokens(of text: String) throws -> [ShellToken] {
+    try lex(text).tokens
+  }
+
+  /// All tokens of the script, with the script's UTF-8 bytes they index.
+  static func lex(_ text: String) throws -> (tokens: [ShellToken], bytes: [UInt8]) {
     var lexer = ShellLexer(text)
     try lexer.run()
-    return lexer.tokens
+    return (lexer.tokens, lexer.bytes)
   }
 
   func byte(_ offset: Int) -> UInt8? {
@@ -62,7 +67,7 @@ struct ShellLexer {
           try lexHeredocDelimiter(stripsTabs: redirection.hasSuffix("-"), operatorStart: range.lowerBound)
         }
       } else if let separator = separatorOperator(at: position) {
-        let range = position..<(position + separator.text.utf8.count)
+        let range = position..<(position + separator.length)
         tokens.append(.separator(separator.kind, range))
         position = range.upperBound
       } else {
@@ -104,7 +109,7 @@ struct ShellLexer {
 
   private mutating func lexHeredocDelimiter(stripsTabs: Bool, operatorStart: Int) throws {
     while byte(position) == .space || byte(position) == .tab { position += 1 }
-    guard let next = byte(position), !Self.wordBreaks.contains(next) else {
+    guard let next = byte(position), !Self.isWordBreak(next) else {
       throw ShellError.missingHeredocDelimiter(offset: operatorStart)
     }
     let word = try lexWord()
@@ -112,14 +117,21 @@ struct ShellLexer {
     pendingHeredocs.append((word.value, stripsTabs))
   }
 
-  static let wordBreaks: Set<UInt8> = [
-    .space, .tab, .newline, .carriageReturn, .semicolon, .ampersand, .pipe, .openParenthesis,
-    .closeParenthesis, .less, .greater,
-  ]
+  /// Whether a byte ends an unquoted word: a blank, a line break or an operator's first byte.
+  @inline(__always)
+  static func isWordBreak(_ byte: UInt8) -> Bool {
+    // A switch, not a Set: this runs for every byte of every word.
+    switch byte {
+    case .space, .tab, .newline, .carriageReturn, .semicolon, .ampersand, .pipe, .openParenthesis,
+      .closeParenthesis, .less, .greater:
+      return true
+    default:
+      return false
+    }
+  }
 
-  private static let separatorStarts: Set<UInt8> = [
-    .ampersand, .pipe, .semicolon, .openParenthesis, .closeParenthesis,
-  ]
+  private static let redirections = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
+  private static let ampersandRedirections = ["&>>", "&>"]
 
   private func redirectionOperator(at offset: Int) -> String? {
     var start = offset
@@ -127,25 +139,35 @@ struct ShellLexer {
     guard let first = byte(start), first == .less || first == .greater || first == .ampersand else {
       return nil
     }
-    let fileDescriptor = String(decoding: bytes[offset..<start], as: UTF8.self)
-    let candidates = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
     if start == offset {
-      for candidate in ["&>>", "&>"] where starts(with: candidate, at: offset) { return candidate }
+      for candidate in Self.ampersandRedirections where starts(with: candidate, at: offset) {
+        return candidate
+      }
     }
-    for candidate in candidates where starts(with: candidate, at: start) {
-      return fileDescriptor + candidate
+    guard first != .ampersand else { return nil }
+    for candidate in Self.redirections where starts(with: candidate, at: start) {
+      return start == offset ? candidate : String(decoding: bytes[offset..<start], as: UTF8.self) + candidate
     }
     return nil
   }
 
-  private func separatorOperator(at offset: Int) -> (kind: CommandSeparator, text: String)? {
-    guard let first = byte(offset), Self.separatorStarts.contains(first) else { return nil }
-    let candidates: [(CommandSeparator, String)] = [
-      (.and, "&&"), (.or, "||"), (.caseBranchEnd, ";;&"), (.caseBranchEnd, ";;"),
-      (.caseBranchEnd, ";&"), (.semicolon, ";"), (.pipeAll, "|&"), (.pipe, "|"),
-      (.background, "&"), (.openParenthesis, "("), (.closeParenthesis, ")"),
-    ]
-    return candidates.first { starts(with: $0.1, at: offset) }.map { ($0.0, $0.1) }
+  /// The control operator at `offset` and its length: the longest of `&&`, `||`, `;;&`, `;;`, `;&`,
+  /// `;`, `|&`, `|`, `&`, `(` and `)` that is there.
+  private func separatorOperator(at offset: Int) -> (kind: CommandSeparator, length: Int)? {
+    guard let first = byte(offset) else { return nil }
+    let second = byte(offset + 1)
+    switch first {
+    case .ampersand: return second == .ampersand ? (.and, 2) : (.background, 1)
+    case .pipe:
+      if second == .pipe { return (.or, 2) }
+      return second == .ampersand ? (.pipeAll, 2) : (.pipe, 1)
+    case .semicolon:
+      if second == .semicolon { return (.caseBranchEnd, byte(offset + 2) == .ampersand ? 3 : 2) }
+      return second == .ampersand ? (.caseBranchEnd, 2) : (.semicolon, 1)
+    case .openParenthesis: return (.openParenthesis, 1)
+    case .closeParenthesis: return (.closeParenthesis, 1)
+    default: return nil
+    }
   }
 }
 

@@ -14,8 +14,7 @@ public struct ShellScript: Sendable, Equatable {
   ///
   /// - Throws: `ShellError` for an unterminated quote, `$(`, `${`, `${{` or backtick.
   public static func parse(_ text: String) throws -> ShellScript {
-    let tokens = try ShellLexer.tokens(of: text)
-    let bytes = Array(text.utf8)
+    let (tokens, bytes) = try ShellLexer.lex(text)
     var lineStarts = [0]
     for index in bytes.indices where bytes[index] == .newline { lineStarts.append(index + 1) }
     var builder = CommandBuilder(lineStarts: lineStarts)
@@ -28,8 +27,14 @@ public struct ShellScript: Sendable, Equatable {
     let textEnd = bytes.last == .carriageReturn ? bytes.count - 1 : bytes.count
     let commands = builder.commands.map { command in
       var command = command
-      command.logicalLineEnd =
-        lineEnds.first { $0.offset >= command.range.upperBound }?.end ?? textEnd
+      // The first line break at or after the command: the breaks are in order, so a binary search.
+      var low = 0
+      var high = lineEnds.count
+      while low < high {
+        let middle = (low + high) / 2
+        if lineEnds[middle].offset >= command.range.upperBound { high = middle } else { low = middle + 1 }
+      }
+      command.logicalLineEnd = low < lineEnds.count ? lineEnds[low].end : textEnd
       return command
     }
     return ShellScript(text: text, commands: commands, lineStarts: lineStarts)
