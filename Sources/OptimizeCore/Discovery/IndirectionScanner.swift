@@ -12,9 +12,9 @@ struct IndirectionScanner {
     guard let launch = command.launch else { return ScanResult() }
     // Most commands lead nowhere (`pip install`, `echo`); the caller's frame (folder, environment,
     // message) is only built for those that may.
-    let makeCaller: () -> CallerFrame = {
-      self.caller(of: command, coverage: coverage, frame: frame, at: place)
-    }
+    // A local function, not a closure value: nothing is captured (copied) for commands that never
+    // call it.
+    func makeCaller() -> CallerFrame { caller(of: command, coverage: coverage, frame: frame, at: place) }
     if launch.python == nil, launch.coverageLauncher.isEmpty, case .executable(let program)? = launch.program
     {
       let name = program.basename

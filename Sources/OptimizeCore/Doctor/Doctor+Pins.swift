@@ -70,7 +70,7 @@ extension DoctorContext {
       "a parallel worker sends a failing test's traceback to the main process with tblib; without "
       + "it Django cannot pickle the traceback and reports the failure without it"
     for path in files + Set(discovery.testSteps.map(\.file)).sorted() {
-      guard let source = try? repository.read(path),
+      guard let source = workflows[path] ?? (try? repository.read(path)),
         let line = (0..<source.lineStarts.count).first(where: {
           DoctorPatterns.mentionsTblib(source, line: $0)
         })

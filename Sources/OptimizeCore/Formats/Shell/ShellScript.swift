@@ -17,26 +17,11 @@ public struct ShellScript: Sendable, Equatable {
     let (tokens, bytes) = try ShellLexer.lex(text)
     var lineStarts = [0]
     for index in bytes.indices where bytes[index] == .newline { lineStarts.append(index + 1) }
-    var builder = CommandBuilder(lineStarts: lineStarts)
+    let textEnd = bytes.last == .carriageReturn ? bytes.count - 1 : bytes.count
+    var builder = CommandBuilder(lineStarts: lineStarts, textEnd: textEnd)
     for token in tokens { builder.consume(token) }
     builder.finishScript()
-    let lineEnds = tokens.compactMap { token -> (offset: Int, end: Int)? in
-      guard case .newline(let offset, let lineEnd, let heredocEnd) = token else { return nil }
-      return (offset, heredocEnd ?? lineEnd)
-    }
-    let textEnd = bytes.last == .carriageReturn ? bytes.count - 1 : bytes.count
-    let commands = builder.commands.map { command in
-      var command = command
-      // The first line break at or after the command: the breaks are in order, so a binary search.
-      var low = 0
-      var high = lineEnds.count
-      while low < high {
-        let middle = (low + high) / 2
-        if lineEnds[middle].offset >= command.range.upperBound { high = middle } else { low = middle + 1 }
-      }
-      command.logicalLineEnd = low < lineEnds.count ? lineEnds[low].end : textEnd
-      return command
-    }
+    let commands = builder.commands
     return ShellScript(text: text, commands: commands, lineStarts: lineStarts)
   }
 
