@@ -68,4 +68,17 @@ import Testing
         "proj.settings'", "_x1\"", "1'", "f", " ", "-", "os.environ['", "é",
       ], DiscoveryPatterns.settingsModule)
   }
+
+  @Test(arguments: [
+    ("a/b/c.txt", "a/b/c.txt"), ("a/./b", "a/b"), ("a//b", "a/b"), ("a/b/", "a/b"), ("a/../b", "b"),
+    ("...", "..."), ("a/.../b", "a/.../b"), (".hidden/x", ".hidden/x"), ("a/.", "a"), ("", ""), (".", ""),
+    ("a/\u{301}b", "a/\u{301}b"), ("é/ü", "é/ü"),
+  ])
+  func normalizeKeepsOrCleansPaths(_ path: String, _ expected: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "normalize-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try Repository(root: folder).normalize(path) == expected)
+  }
 }

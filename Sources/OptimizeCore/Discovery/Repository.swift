@@ -67,6 +67,7 @@ public struct Repository: Sendable {
       guard path.hasPrefix(rootPath) else { throw RepositoryError.outside(path: path) }
       return try normalize(String(path.dropFirst(rootPath.count)))
     }
+    if Self.isNormal(path) { return path }
     var parts: [Substring] = []
     for part in path.split(separator: "/") {
       switch part {
@@ -78,6 +79,26 @@ public struct Repository: Sendable {
       }
     }
     return parts.joined(separator: "/")
+  }
+
+  /// Whether `normalize` would return `path` as it is: no empty, `.` or `..` component between its
+  /// bytes' slashes. (A slash that a combining mark joins into one Character is no separator for
+  /// `split`, but then neither side of it is empty, `.` or `..`.)
+  private static func isNormal(_ path: String) -> Bool {
+    var componentLength = 0
+    var dots = 0
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if componentLength == 0 || componentLength == dots { return false }
+        componentLength = 0
+        dots = 0
+      } else {
+        componentLength += 1
+        // Components of dots alone (`.`, `..`, also `...`) take the long way.
+        if byte == UInt8(ascii: "."), dots == componentLength - 1 { dots += 1 }
+      }
+    }
+    return componentLength > 0 && componentLength != dots || path.isEmpty
   }
 
   /// Joins a folder and a relative path, normalised.
