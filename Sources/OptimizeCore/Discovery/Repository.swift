@@ -172,7 +172,8 @@ public struct Repository: Sendable {
     if let nul = bytes.firstIndex(of: 0) {
       throw RepositoryError.binary(path: path, offset: nul)
     }
-    guard Self.isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
+    guard bytes.withUnsafeBufferPointer(ASCIIScan.isASCII) || String(validating: bytes, as: UTF8.self) != nil
+    else {
       throw RepositoryError.notUTF8(path: path)
     }
     return SourceText(path: path, bytes: bytes)
@@ -204,23 +205,6 @@ public struct Repository: Sendable {
       full = more.count == 65536
     }
     return failed ? nil : bytes
-  }
-
-  private static func isASCII(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-      var index = 0
-      while index + 8 <= raw.count {
-        if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-          return false
-        }
-        index += 8
-      }
-      while index < raw.count {
-        if raw[index] >= 0x80 { return false }
-        index += 1
-      }
-      return true
-    }
   }
 
   /// Whether git ignores `path` (a local file that may hold secrets); false outside a git

@@ -6,6 +6,8 @@ struct ShellLexer {
   let bytes: [UInt8]
   var position = 0
   private var tokens: [ShellToken] = []
+  // When set, tokens go straight to the builder and no token list is kept.
+  private var builder: CommandBuilder?
   private var pendingHeredocs: [(delimiter: String, stripsTabs: Bool)] = []
 
   /// Creates a lexer over the UTF-8 bytes of a script.
@@ -13,16 +15,33 @@ struct ShellLexer {
     bytes = Array(text.utf8)
   }
 
-  /// All tokens of the script.
-  static func tokens(of text: String) throws -> [ShellToken] {
-    try lex(text).tokens
+  /// The commands of a script's bytes: `builder` consumes each token as it is read.
+  ///
+  /// - Throws: `ShellError`, as `tokens(of:)` does.
+  static func build(_ bytes: [UInt8], into builder: CommandBuilder) throws -> CommandBuilder {
+    var lexer = ShellLexer(bytes: bytes, builder: builder)
+    try lexer.run()
+    return lexer.builder!
   }
 
-  /// All tokens of the script, with the script's UTF-8 bytes they index.
-  static func lex(_ text: String) throws -> (tokens: [ShellToken], bytes: [UInt8]) {
+  private init(bytes: [UInt8], builder: CommandBuilder) {
+    self.bytes = bytes
+    self.builder = builder
+  }
+
+  private mutating func emit(_ token: ShellToken) {
+    if builder != nil {
+      builder!.consume(token)
+    } else {
+      tokens.append(token)
+    }
+  }
+
+  /// All tokens of the script.
+  static func tokens(of text: String) throws -> [ShellToken] {
     var lexer = ShellLexer(text)
     try lexer.run()
-    return (lexer.tokens, lexer.bytes)
+    return lexer.tokens
   }
 
   func byte(_ offset: Int) -> UInt8? {
@@ -60,7 +79,7 @@ struct ShellLexer {
         while let next = byte(position), next != .newline { position += 1 }
       } else if let redirection = redirectionOperator(at: position) {
         let range = position..<(position + redirection.utf8.count)
-        tokens.append(.redirection(redirection, range))
+        emit(.redirection(redirection, range))
         position = range.upperBound
         let heredoc = redirection.drop { $0.isNumber }
         if heredoc == "<<" || heredoc == "<<-" {
@@ -68,10 +87,10 @@ struct ShellLexer {
         }
       } else if let separator = separatorOperator(at: position) {
         let range = position..<(position + separator.length)
-        tokens.append(.separator(separator.kind, range))
+        emit(.separator(separator.kind, range))
         position = range.upperBound
       } else {
-        tokens.append(.word(try lexWord()))
+        emit(.word(try lexWord()))
       }
     }
   }
@@ -85,7 +104,7 @@ struct ShellLexer {
       heredocEnd = skipHeredocBody(heredoc.delimiter, stripsTabs: heredoc.stripsTabs)
     }
     pendingHeredocs.removeAll()
-    tokens.append(.newline(offset: offset, lineEnd: lineEnd, heredocEnd: heredocEnd))
+    emit(.newline(offset: offset, lineEnd: lineEnd, heredocEnd: heredocEnd))
   }
 
   /// Skips body lines up to and including the delimiter line; returns the end of that line.
@@ -113,7 +132,7 @@ struct ShellLexer {
       throw ShellError.missingHeredocDelimiter(offset: operatorStart)
     }
     let word = try lexWord()
-    tokens.append(.word(word))
+    emit(.word(word))
     pendingHeredocs.append((word.value, stripsTabs))
   }
 

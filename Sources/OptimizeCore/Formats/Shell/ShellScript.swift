@@ -14,12 +14,11 @@ public struct ShellScript: Sendable, Equatable {
   ///
   /// - Throws: `ShellError` for an unterminated quote, `$(`, `${`, `${{` or backtick.
   public static func parse(_ text: String) throws -> ShellScript {
-    let (tokens, bytes) = try ShellLexer.lex(text)
+    let bytes = Array(text.utf8)
     var lineStarts = [0]
     for index in bytes.indices where bytes[index] == .newline { lineStarts.append(index + 1) }
     let textEnd = bytes.last == .carriageReturn ? bytes.count - 1 : bytes.count
-    var builder = CommandBuilder(lineStarts: lineStarts, textEnd: textEnd)
-    for token in tokens { builder.consume(token) }
+    var builder = try ShellLexer.build(bytes, into: CommandBuilder(lineStarts: lineStarts, textEnd: textEnd))
     builder.finishScript()
     let commands = builder.commands
     return ShellScript(text: text, commands: commands, lineStarts: lineStarts)
