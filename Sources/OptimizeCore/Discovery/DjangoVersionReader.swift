@@ -21,20 +21,40 @@ struct DjangoVersionReader {
         candidates.append("\(requirements)/\(name)")
       }
     }
-    let pattern =
-      #"(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)"#
-    guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
     var seen: Set<String> = []
     for path in candidates where seen.insert(path).inserted && repository.isFile(path) {
-      guard let text = try? repository.read(path).string else { continue }
-      let range = NSRange(text.startIndex..., in: text)
-      guard let match = regex.firstMatch(in: text, range: range),
-        let versionRange = Range(match.range(at: 2), in: text),
-        let version = DjangoVersion(String(text[versionRange]))
+      guard let source = try? repository.read(path), let (text, line) = Self.pin(in: source),
+        let version = DjangoVersion(text)
       else { continue }
-      let line = text[..<versionRange.lowerBound].filter { $0 == "\n" }.count + 1
       return (version, "\(path):\(line)")
     }
     return nil
+  }
+
+  /// The first version a file pins and its line: a byte scan for an ASCII file, the regex (which
+  /// costs a millisecond to load) for any other.
+  private static func pin(in source: SourceText) -> (text: String, line: Int)? {
+    let scanned: (String, Int)?? = source.bytes.withUnsafeBufferPointer { all in
+      let bytes = UnsafeBufferPointer(rebasing: all[source.bomLength...])
+      switch DiscoveryPatterns.djangoPin(bytes) {
+      case .undecided: return nil
+      case .none: return .some(nil)
+      case .match(let range):
+        return (
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+          DiscoveryPatterns.characterLine(of: range.lowerBound, in: bytes)
+        )
+      }
+    }
+    if let scanned { return scanned }
+    let pattern =
+      #"(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)"#
+    let text = source.string
+    guard let regex = try? NSRegularExpression(pattern: pattern),
+      let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+      let versionRange = Range(match.range(at: 2), in: text)
+    else { return nil }
+    let line = text[..<versionRange.lowerBound].filter { $0 == "\n" }.count + 1
+    return (String(text[versionRange]), line)
   }
 }

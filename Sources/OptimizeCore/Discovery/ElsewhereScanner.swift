@@ -10,15 +10,19 @@ struct ElsewhereScanner {
   let repository: Repository
   let runner: TestRunner
 
-  /// The uneditable test commands `launch` reaches.
-  func places(_ launch: ProgramLaunch, caller: CallerFrame) -> [UneditableTest] {
+  /// The uneditable test commands `launch` reaches; `makeCaller` builds what the command hands on,
+  /// only for a command that may lead somewhere.
+  func places(_ launch: ProgramLaunch, caller makeCaller: () -> CallerFrame) -> [UneditableTest] {
     guard let program = launch.program?.word, launch.python == nil, launch.coverageLauncher.isEmpty else {
       return []
     }
+    let tool = program.basename
+    let inContainer = launch.prefix.contains { ["docker", "docker-compose", "podman"].contains($0.value) }
+    guard inContainer || Self.isTaskRunner(tool) || launch.arguments.first?.value == "test" else { return [] }
+    let caller = makeCaller()
     let folder = caller.directory ?? ""
     let arguments = launch.arguments.map(\.value)
-    let tool = program.basename
-    if launch.prefix.contains(where: { ["docker", "docker-compose", "podman"].contains($0.value) }) {
+    if inContainer {
       return container(program: program.value, arguments: arguments, caller: caller)
     }
     switch tool {
@@ -49,6 +53,14 @@ struct ElsewhereScanner {
           reason: "`\(tool)` is a console entry point (declared at \(declaration)), not manage.py; "
             + "optimize does not edit it: add the flags after `test` in \(caller.via)", command: nil)
       ]
+    }
+  }
+
+  /// The tools whose tasks `places` looks up: every other program leads somewhere only as `NAME test`.
+  private static func isTaskRunner(_ tool: String) -> Bool {
+    switch tool {
+    case "npm", "yarn", "pnpm", "gulp", "task", "tox", "nox": return true
+    default: return false
     }
   }
 

@@ -9,7 +9,38 @@ struct IndirectionScanner {
   func scan(
     _ command: ShellCommand, coverage: [CoverageCommand], frame: StepFrame, at place: SourceLocation
   ) -> ScanResult {
-    guard let launch = ProgramLaunch(command.words) else { return ScanResult() }
+    guard let launch = command.launch else { return ScanResult() }
+    // Most commands lead nowhere (`pip install`, `echo`); the caller's frame (folder, environment,
+    // message) is only built for those that may.
+    // A local function, not a closure value: nothing is captured (copied) for commands that never
+    // call it.
+    func makeCaller() -> CallerFrame { caller(of: command, coverage: coverage, frame: frame, at: place) }
+    if launch.python == nil, launch.coverageLauncher.isEmpty, case .executable(let program)? = launch.program
+    {
+      let name = program.basename
+      if name == "make" || name == "gmake", launch.prefix.isEmpty {
+        return MakefileScanner(repository: repository, runner: runner).scan(
+          arguments: launch.arguments, caller: makeCaller())
+      }
+      let scripts = ScriptScanner(repository: repository, runner: runner)
+      if ["bash", "sh", "dash", "zsh"].contains(name), launch.prefix.isEmpty,
+        let index = launch.arguments.firstIndex(where: { !$0.value.hasPrefix("-") })
+      {
+        let arguments = Array(launch.arguments[(index + 1)...])
+        return scripts.scan(launch.arguments[index].value, arguments: arguments, caller: makeCaller())
+      }
+      if Self.hasSlash(program.value), !program.hasExpansion, launch.prefix.isEmpty {
+        return scripts.scan(program.value, arguments: launch.arguments, caller: makeCaller())
+      }
+    }
+    return ScanResult(
+      manual: ElsewhereScanner(repository: repository, runner: runner).places(launch, caller: makeCaller))
+  }
+
+  /// What `command` hands on to a Makefile, a script or an uneditable place.
+  private func caller(
+    of command: ShellCommand, coverage: [CoverageCommand], frame: StepFrame, at place: SourceLocation
+  ) -> CallerFrame {
     let builder = ContextBuilder(repository: repository)
     var caller = CallerFrame(
       step: frame, directory: builder.folder(frame.directory, after: command.workingDirectory),
@@ -22,25 +53,13 @@ struct IndirectionScanner {
     for word in command.assignments {
       if let pair = word.assignment { caller.assignments[pair.name] = pair.value }
     }
-    if launch.python == nil, launch.coverageLauncher.isEmpty, case .executable(let program)? = launch.program
-    {
-      if ["make", "gmake"].contains(program.basename), launch.prefix.isEmpty {
-        return MakefileScanner(repository: repository, runner: runner).scan(
-          arguments: launch.arguments, caller: caller)
-      }
-      let scripts = ScriptScanner(repository: repository, runner: runner)
-      if ["bash", "sh", "dash", "zsh"].contains(program.basename), launch.prefix.isEmpty,
-        let index = launch.arguments.firstIndex(where: { !$0.value.hasPrefix("-") })
-      {
-        let arguments = Array(launch.arguments[(index + 1)...])
-        return scripts.scan(launch.arguments[index].value, arguments: arguments, caller: caller)
-      }
-      if program.value.contains("/"), !program.hasExpansion, launch.prefix.isEmpty {
-        return scripts.scan(program.value, arguments: launch.arguments, caller: caller)
-      }
-    }
-    return ScanResult(
-      manual: ElsewhereScanner(repository: repository, runner: runner).places(launch, caller: caller))
+    return caller
+  }
+
+  /// `value.contains("/")`, by bytes when the value is ASCII.
+  static func hasSlash(_ value: String) -> Bool {
+    guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.contains("/") }
+    return value.utf8.contains(UInt8(ascii: "/"))
   }
 }
 

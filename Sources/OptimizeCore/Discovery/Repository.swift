@@ -27,6 +27,19 @@ public struct Repository: Sendable {
     }
     guard isFolder.boolValue else { throw RepositoryError.isAFile(path: root.path) }
     self.root = root.resolvingSymlinksInPath().standardizedFileURL
+    rootPath = self.root.path
+  }
+
+  // The root's path, joined by hand: `URL.appendingPathComponent` costs more than the `lstat` it
+  // is for, and a plan stats and reads a few hundred paths.
+  private let rootPath: String
+
+  /// The file-system path of a repository-relative path: what `url(path).path` spells.
+  private func systemPath(_ path: String) -> String {
+    var relative = Substring(path)
+    while relative.hasSuffix("/") { relative = relative.dropLast() }
+    if relative.isEmpty { return rootPath }
+    return rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
   }
 
   /// The repository that holds `folder`: the nearest ancestor with `.git`, else `folder` itself.
@@ -56,6 +69,7 @@ public struct Repository: Sendable {
       guard path.hasPrefix(rootPath) else { throw RepositoryError.outside(path: path) }
       return try normalize(String(path.dropFirst(rootPath.count)))
     }
+    if Self.isNormal(path) { return path }
     var parts: [Substring] = []
     for part in path.split(separator: "/") {
       switch part {
@@ -69,6 +83,26 @@ public struct Repository: Sendable {
     return parts.joined(separator: "/")
   }
 
+  /// Whether `normalize` would return `path` as it is: no empty, `.` or `..` component between its
+  /// bytes' slashes. (A slash that a combining mark joins into one Character is no separator for
+  /// `split`, but then neither side of it is empty, `.` or `..`.)
+  private static func isNormal(_ path: String) -> Bool {
+    var componentLength = 0
+    var dots = 0
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if componentLength == 0 || componentLength == dots { return false }
+        componentLength = 0
+        dots = 0
+      } else {
+        componentLength += 1
+        // Components of dots alone (`.`, `..`, also `...`) take the long way.
+        if byte == UInt8(ascii: "."), dots == componentLength - 1 { dots += 1 }
+      }
+    }
+    return componentLength > 0 && componentLength != dots || path.isEmpty
+  }
+
   /// Joins a folder and a relative path, normalised.
   public func join(_ folder: String, _ path: String) throws -> String {
     if path.hasPrefix("/") { return try normalize(path) }
@@ -79,7 +113,11 @@ public struct Repository: Sendable {
   public func kind(of path: String) -> FileKind {
     if let entry = overlay[path] { return entry == nil ? .missing : .file }
     var info = stat()
-    guard lstat(url(path).path, &info) == 0 else { return .missing }
+    guard lstat(systemPath(path), &info) == 0 else { return .missing }
+    return Self.kind(info)
+  }
+
+  private static func kind(_ info: stat) -> FileKind {
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .file
     case S_IFDIR: return .folder
@@ -110,7 +148,10 @@ public struct Repository: Sendable {
       guard let bytes = entry else { throw RepositoryError.missing(path: path) }
       return readCache.overlay(path, bytes: bytes)
     }
-    switch kind(of: path) {
+    let file = systemPath(path)
+    var info = stat()
+    let kind = lstat(file, &info) == 0 ? Self.kind(info) : .missing
+    switch kind {
     case .missing: throw RepositoryError.missing(path: path)
     case .symlink:
       let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: url(path).path)) ?? "?"
@@ -121,10 +162,9 @@ public struct Repository: Sendable {
     case .folder, .special: throw RepositoryError.notARegularFile(path: path)
     case .file: break
     }
-    let descriptor = open(url(path).path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
     guard descriptor >= 0 else { throw RepositoryError.unreadable(path: path) }
     defer { close(descriptor) }
-    var info = stat()
     guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
       throw RepositoryError.notARegularFile(path: path)
     }
@@ -206,7 +246,7 @@ public struct Repository: Sendable {
 
   /// Names in a folder, sorted, or an empty list.
   public func list(_ folder: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: systemPath(folder))) ?? []).sorted()
   }
 }
 

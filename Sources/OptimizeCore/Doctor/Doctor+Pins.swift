@@ -63,21 +63,6 @@ extension DoctorContext {
     return findings
   }
 
-  /// Whether a line can match `(?i)\btblib\b`: it holds `tblib` in any ASCII case, or a non-ASCII
-  /// byte (left to the regex). The regex costs a compile per line; workflows have millions.
-  static func mayMentionTblib(_ source: SourceText, line: Int) -> Bool {
-    let range = source.lineRange(line)
-    let word = Array("tblib".utf8)
-    var matched = 0
-    for offset in range {
-      let byte = source.bytes[offset]
-      if byte >= 0x80 { return true }
-      matched = byte | 0x20 == word[matched] ? matched + 1 : (byte | 0x20 == word[0] ? 1 : 0)
-      if matched == word.count { return true }
-    }
-    return false
-  }
-
   /// Parallel tracebacks need `tblib`.
   func tblibFindings() -> [Finding] {
     let files = requirementFiles()
@@ -85,10 +70,9 @@ extension DoctorContext {
       "a parallel worker sends a failing test's traceback to the main process with tblib; without "
       + "it Django cannot pickle the traceback and reports the failure without it"
     for path in files + Set(discovery.testSteps.map(\.file)).sorted() {
-      guard let source = try? repository.read(path),
-        let line = (0..<source.lineStarts.count).first(where: { index in
-          Self.mayMentionTblib(source, line: index)
-            && source.lineText(index).range(of: #"(?i)\btblib\b"#, options: .regularExpression) != nil
+      guard let source = workflows[path] ?? (try? repository.read(path)),
+        let line = (0..<source.lineStarts.count).first(where: {
+          DoctorPatterns.mentionsTblib(source, line: $0)
         })
       else { continue }
       return [

@@ -33,13 +33,22 @@ struct WorkflowJob {
 
   /// Whether the job runs on a machine that may keep state between runs.
   var selfHosted: Bool { runsOn.contains("self-hosted") }
+
+  /// The key of a test step's job among `DoctorContext.jobs`: its file and job name.
+  static func key(of step: TestStep) -> String { "\(step.file)\n\(step.job)" }
 }
 
 extension DoctorContext {
   /// The job of a test step, read from its workflow (nil for a composite action or bad YAML).
   func workflowJob(of step: TestStep) -> WorkflowJob? {
-    guard let source = try? repository.read(step.file), let document = try? YAMLDocument(source: source),
-      let job = document.root?["jobs"]?[step.job]
+    if let known = jobs[WorkflowJob.key(of: step)] { return known }
+    guard let source = try? repository.read(step.file) else { return nil }
+    return Self.job(of: step, in: source)
+  }
+
+  /// The job of a test step in its workflow's text.
+  static func job(of step: TestStep, in source: SourceText) -> WorkflowJob? {
+    guard let document = try? YAMLDocument(source: source), let job = document.root?["jobs"]?[step.job]
     else { return nil }
     func location(_ node: YAMLNode) -> SourceLocation { source.location(ofByte: node.start) }
     let runsOn =

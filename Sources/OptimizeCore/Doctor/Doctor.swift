@@ -63,6 +63,10 @@ struct DoctorContext {
   let settings: [(target: SettingsTarget, module: PythonModule?)]
   /// The Python root of each settings module: the folder its dotted name is relative to.
   let settingsRoots: [String: String]
+  /// Each workflow file with a test step, read once: several checks look at its jobs and lines.
+  let workflows: [String: SourceText]
+  /// The job of each test step, by `WorkflowJob.key(of:)`; nil for a composite action or bad YAML.
+  let jobs: [String: WorkflowJob?]
 
   init(
     repository: Repository, options: DiscoveryOptions, phase: Phase?,
@@ -91,6 +95,16 @@ struct DoctorContext {
       roots[target.path] = parts.joined(separator: "/")
     }
     settingsRoots = roots
+    var workflows: [String: SourceText] = [:]
+    var jobs: [String: WorkflowJob?] = [:]
+    for step in discovery.testSteps where !jobs.keys.contains(WorkflowJob.key(of: step)) {
+      if !workflows.keys.contains(step.file), let source = try? repository.read(step.file) {
+        workflows[step.file] = source
+      }
+      jobs[WorkflowJob.key(of: step)] = .some(workflows[step.file].flatMap { Self.job(of: step, in: $0) })
+    }
+    self.workflows = workflows
+    self.jobs = jobs
   }
 
   /// Whether the phase adds `flag` to the test command (unless it is already there).

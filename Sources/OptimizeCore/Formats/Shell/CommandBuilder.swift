@@ -9,7 +9,10 @@ struct CommandBuilder {
   private enum Skip { case none, forHeader, caseHeader, casePattern }
 
   private let lineStarts: [Int]
+  private let textEnd: Int
   private(set) var commands: [ShellCommand] = []
+  /// The first command whose logical line has not ended yet.
+  private var openLine = 0
   private var assignments: [ShellWord] = []
   private var words: [ShellWord] = []
   private var redirections: [ShellRedirection] = []
@@ -21,8 +24,11 @@ struct CommandBuilder {
   private var frames: [Frame] = []
   private var skip = Skip.none
 
-  init(lineStarts: [Int]) {
+  /// Creates a builder for a script with these line starts whose text ends (before a last `\r`)
+  /// at `textEnd`.
+  init(lineStarts: [Int], textEnd: Int) {
     self.lineStarts = lineStarts
+    self.textEnd = textEnd
   }
 
   mutating func consume(_ token: ShellToken) {
@@ -36,16 +42,24 @@ struct CommandBuilder {
     case .separator(let separator, _):
       flushRedirection()
       consume(separator)
-    case .newline:
+    case .newline(_, let lineEnd, let heredocEnd):
       flushRedirection()
       if skip == .forHeader { skip = .none }
       finish(.newline)
+      // Every command so far ends before this line break: their logical line ends here.
+      endLines(at: heredocEnd ?? lineEnd)
     }
   }
 
   mutating func finishScript() {
     flushRedirection()
     finish(.end)
+    endLines(at: textEnd)
+  }
+
+  private mutating func endLines(at end: Int) {
+    for index in openLine..<commands.count { commands[index].logicalLineEnd = end }
+    openLine = commands.count
   }
 
   private mutating func consume(_ word: ShellWord) {
@@ -170,7 +184,7 @@ struct CommandBuilder {
       assignments: assignments, words: words, redirections: redirections, range: range,
       line: line(of: range.lowerBound), logicalLineEnd: range.upperBound, separator: separator,
       precedingSeparator: preceding, workingDirectory: directory, environment: environment,
-      subshellDepth: frames.filter { $0.kind == .subshell }.count)
+      subshellDepth: frames.reduce(0) { $0 + ($1.kind == .subshell ? 1 : 0) }, launch: ProgramLaunch(words))
     commands.append(command)
     applyEffects(of: command)
   }

@@ -28,7 +28,7 @@ extension ShellScript {
   /// Every coverage.py command in the script, in order, `coverage run` included.
   public func coverageCommands() -> [CoverageCommand] {
     commands.compactMap { command in
-      guard let launch = ProgramLaunch(command.words), let word = launch.coverageSubcommand,
+      guard let launch = command.launch, let word = launch.coverageSubcommand,
         let subcommand = CoverageSubcommand(rawValue: word.value)
       else { return nil }
       return CoverageCommand(

@@ -27,6 +27,8 @@ extension ProgramLaunch {
     while index < words.count {
       let start = index
       let name = words[index].value
+      // Each wrapper's name starts with one of these bytes; most commands' first word does not.
+      guard let first = name.utf8.first, "tneupd".utf8.contains(first) else { return }
       let next = index + 1 < words.count ? words[index + 1].value : nil
       switch (name, next) {
       case ("time", _), ("nice", _), ("nohup", _), ("exec", _):

@@ -41,11 +41,12 @@ struct ProgramLaunch: Sendable, Equatable {
     skipWrappers(words, &index)
     guard index < words.count else { return nil }
     let first = words[index]
-    if Self.isPython(first) {
+    let names = Self.names(first)
+    if names.python {
       python = first
       index += 1
       guard decodePython(words, &index) else { return nil }
-    } else if Self.isCoverage(first) {
+    } else if names.coverage {
       coverageLauncher = [first]
       decodeCoverage(words, from: index + 1)
     } else {
@@ -108,16 +109,44 @@ struct ProgramLaunch: Sendable, Equatable {
   }
 
   static func isPython(_ word: ShellWord) -> Bool {
-    hasVersionedName(word.basename, "python") || hasVersionedName(word.basename, "pypy")
+    names(word).python
   }
 
   static func isCoverage(_ word: ShellWord) -> Bool {
-    hasVersionedName(word.basename, "coverage")
+    names(word).coverage
+  }
+
+  /// Whether the word's basename names Python and whether it names coverage.
+  private static func names(_ word: ShellWord) -> (python: Bool, coverage: Bool) {
+    // Every command's first word is asked, and most are neither: an ASCII value is read as bytes,
+    // where a Character is one byte and only 0-9 are numbers.
+    let ascii: (Bool, Bool)?? = word.value.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let name = UnsafeBufferPointer(rebasing: bytes[((bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1)...])
+      return (
+        hasVersionedName(name, "python") || hasVersionedName(name, "pypy"), hasVersionedName(name, "coverage")
+      )
+    }
+    if let ascii = ascii ?? nil { return ascii }
+    let name = word.basename
+    return (
+      hasVersionedName(name, "python") || hasVersionedName(name, "pypy"), hasVersionedName(name, "coverage")
+    )
   }
 
   /// `python`, `python3`, `python3.12`, `coverage-3.12`.
   private static func hasVersionedName(_ name: String, _ stem: String) -> Bool {
     guard name.hasPrefix(stem) else { return false }
     return name.dropFirst(stem.count).allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+  }
+
+  private static func hasVersionedName(_ name: UnsafeBufferPointer<UInt8>, _ stem: StaticString) -> Bool {
+    let count = stem.utf8CodeUnitCount
+    guard name.count >= count else { return false }
+    for offset in 0..<count where name[offset] != stem.utf8Start[offset] { return false }
+    return name[count...].allSatisfy {
+      ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+        || $0 == UInt8(ascii: "-")
+    }
   }
 }

@@ -23,6 +23,9 @@ public struct ShellCommand: Sendable, Equatable {
   public var environment: [String: String]
   /// How many `( … )` subshells enclose the command.
   public var subshellDepth: Int
+  /// The program the words launch, decoded once when the script is parsed: finding test commands,
+  /// coverage commands and where other commands lead each ask for it.
+  var launch: ProgramLaunch?
 }
 
 /// A redirection such as `> log`, `2>&1` or `<<EOF`.

@@ -15,8 +15,17 @@ extension ShellLexer {
   /// Reads one word starting at `position`.
   mutating func lexWord() throws -> ShellWord {
     let start = position
+    // Most words are plain: no quote, escape or expansion, so the value is the text itself.
+    while let current = byte(position), !Self.isWordBreak(current), !Self.isSpecialInWord(current) {
+      position += 1
+    }
+    if byte(position).map(Self.isWordBreak) ?? true {
+      let text = String(decoding: bytes[start..<position], as: UTF8.self)
+      return ShellWord(text: text, value: text, range: start..<position)
+    }
     var builder = WordBuilder()
-    while let current = byte(position), !Self.wordBreaks.contains(current) {
+    builder.value = Array(bytes[start..<position])
+    while let current = byte(position), !Self.isWordBreak(current) {
       switch current {
       case .backslash:
         let continuation = continuationLength(at: position)
@@ -46,6 +55,12 @@ extension ShellLexer {
       text: text, value: value, range: start..<position,
       hasExpansion: builder.literalPrefix != nil, hasExpression: builder.hasExpression,
       literalPrefix: builder.literalPrefix.map { String(decoding: $0, as: UTF8.self) })
+  }
+
+  /// The bytes that start a quote, an escape or an expansion inside a word.
+  @inline(__always)
+  private static func isSpecialInWord(_ byte: UInt8) -> Bool {
+    byte == .backslash || byte == .singleQuote || byte == .doubleQuote || byte == .dollar || byte == .backtick
   }
 
   private mutating func lexSingleQuoted(into builder: inout WordBuilder) throws {

@@ -6,11 +6,35 @@ struct ShellLexer {
   let bytes: [UInt8]
   var position = 0
   private var tokens: [ShellToken] = []
+  // When set, tokens go straight to the builder and no token list is kept.
+  private var builder: CommandBuilder?
   private var pendingHeredocs: [(delimiter: String, stripsTabs: Bool)] = []
 
   /// Creates a lexer over the UTF-8 bytes of a script.
   init(_ text: String) {
     bytes = Array(text.utf8)
+  }
+
+  /// The commands of a script's bytes: `builder` consumes each token as it is read.
+  ///
+  /// - Throws: `ShellError`, as `tokens(of:)` does.
+  static func build(_ bytes: [UInt8], into builder: CommandBuilder) throws -> CommandBuilder {
+    var lexer = ShellLexer(bytes: bytes, builder: builder)
+    try lexer.run()
+    return lexer.builder!
+  }
+
+  private init(bytes: [UInt8], builder: CommandBuilder) {
+    self.bytes = bytes
+    self.builder = builder
+  }
+
+  private mutating func emit(_ token: ShellToken) {
+    if builder != nil {
+      builder!.consume(token)
+    } else {
+      tokens.append(token)
+    }
   }
 
   /// All tokens of the script.
@@ -55,18 +79,18 @@ struct ShellLexer {
         while let next = byte(position), next != .newline { position += 1 }
       } else if let redirection = redirectionOperator(at: position) {
         let range = position..<(position + redirection.utf8.count)
-        tokens.append(.redirection(redirection, range))
+        emit(.redirection(redirection, range))
         position = range.upperBound
         let heredoc = redirection.drop { $0.isNumber }
         if heredoc == "<<" || heredoc == "<<-" {
           try lexHeredocDelimiter(stripsTabs: redirection.hasSuffix("-"), operatorStart: range.lowerBound)
         }
       } else if let separator = separatorOperator(at: position) {
-        let range = position..<(position + separator.text.utf8.count)
-        tokens.append(.separator(separator.kind, range))
+        let range = position..<(position + separator.length)
+        emit(.separator(separator.kind, range))
         position = range.upperBound
       } else {
-        tokens.append(.word(try lexWord()))
+        emit(.word(try lexWord()))
       }
     }
   }
@@ -80,7 +104,7 @@ struct ShellLexer {
       heredocEnd = skipHeredocBody(heredoc.delimiter, stripsTabs: heredoc.stripsTabs)
     }
     pendingHeredocs.removeAll()
-    tokens.append(.newline(offset: offset, lineEnd: lineEnd, heredocEnd: heredocEnd))
+    emit(.newline(offset: offset, lineEnd: lineEnd, heredocEnd: heredocEnd))
   }
 
   /// Skips body lines up to and including the delimiter line; returns the end of that line.
@@ -104,22 +128,29 @@ struct ShellLexer {
 
   private mutating func lexHeredocDelimiter(stripsTabs: Bool, operatorStart: Int) throws {
     while byte(position) == .space || byte(position) == .tab { position += 1 }
-    guard let next = byte(position), !Self.wordBreaks.contains(next) else {
+    guard let next = byte(position), !Self.isWordBreak(next) else {
       throw ShellError.missingHeredocDelimiter(offset: operatorStart)
     }
     let word = try lexWord()
-    tokens.append(.word(word))
+    emit(.word(word))
     pendingHeredocs.append((word.value, stripsTabs))
   }
 
-  static let wordBreaks: Set<UInt8> = [
-    .space, .tab, .newline, .carriageReturn, .semicolon, .ampersand, .pipe, .openParenthesis,
-    .closeParenthesis, .less, .greater,
-  ]
+  /// Whether a byte ends an unquoted word: a blank, a line break or an operator's first byte.
+  @inline(__always)
+  static func isWordBreak(_ byte: UInt8) -> Bool {
+    // A switch, not a Set: this runs for every byte of every word.
+    switch byte {
+    case .space, .tab, .newline, .carriageReturn, .semicolon, .ampersand, .pipe, .openParenthesis,
+      .closeParenthesis, .less, .greater:
+      return true
+    default:
+      return false
+    }
+  }
 
-  private static let separatorStarts: Set<UInt8> = [
-    .ampersand, .pipe, .semicolon, .openParenthesis, .closeParenthesis,
-  ]
+  private static let redirections = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
+  private static let ampersandRedirections = ["&>>", "&>"]
 
   private func redirectionOperator(at offset: Int) -> String? {
     var start = offset
@@ -127,25 +158,35 @@ struct ShellLexer {
     guard let first = byte(start), first == .less || first == .greater || first == .ampersand else {
       return nil
     }
-    let fileDescriptor = String(decoding: bytes[offset..<start], as: UTF8.self)
-    let candidates = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
     if start == offset {
-      for candidate in ["&>>", "&>"] where starts(with: candidate, at: offset) { return candidate }
+      for candidate in Self.ampersandRedirections where starts(with: candidate, at: offset) {
+        return candidate
+      }
     }
-    for candidate in candidates where starts(with: candidate, at: start) {
-      return fileDescriptor + candidate
+    guard first != .ampersand else { return nil }
+    for candidate in Self.redirections where starts(with: candidate, at: start) {
+      return start == offset ? candidate : String(decoding: bytes[offset..<start], as: UTF8.self) + candidate
     }
     return nil
   }
 
-  private func separatorOperator(at offset: Int) -> (kind: CommandSeparator, text: String)? {
-    guard let first = byte(offset), Self.separatorStarts.contains(first) else { return nil }
-    let candidates: [(CommandSeparator, String)] = [
-      (.and, "&&"), (.or, "||"), (.caseBranchEnd, ";;&"), (.caseBranchEnd, ";;"),
-      (.caseBranchEnd, ";&"), (.semicolon, ";"), (.pipeAll, "|&"), (.pipe, "|"),
-      (.background, "&"), (.openParenthesis, "("), (.closeParenthesis, ")"),
-    ]
-    return candidates.first { starts(with: $0.1, at: offset) }.map { ($0.0, $0.1) }
+  /// The control operator at `offset` and its length: the longest of `&&`, `||`, `;;&`, `;;`, `;&`,
+  /// `;`, `|&`, `|`, `&`, `(` and `)` that is there.
+  private func separatorOperator(at offset: Int) -> (kind: CommandSeparator, length: Int)? {
+    guard let first = byte(offset) else { return nil }
+    let second = byte(offset + 1)
+    switch first {
+    case .ampersand: return second == .ampersand ? (.and, 2) : (.background, 1)
+    case .pipe:
+      if second == .pipe { return (.or, 2) }
+      return second == .ampersand ? (.pipeAll, 2) : (.pipe, 1)
+    case .semicolon:
+      if second == .semicolon { return (.caseBranchEnd, byte(offset + 2) == .ampersand ? 3 : 2) }
+      return second == .ampersand ? (.caseBranchEnd, 2) : (.semicolon, 1)
+    case .openParenthesis: return (.openParenthesis, 1)
+    case .closeParenthesis: return (.closeParenthesis, 1)
+    default: return nil
+    }
   }
 }
 

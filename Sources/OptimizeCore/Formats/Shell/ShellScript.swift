@@ -14,24 +14,13 @@ public struct ShellScript: Sendable, Equatable {
   ///
   /// - Throws: `ShellError` for an unterminated quote, `$(`, `${`, `${{` or backtick.
   public static func parse(_ text: String) throws -> ShellScript {
-    let tokens = try ShellLexer.tokens(of: text)
     let bytes = Array(text.utf8)
     var lineStarts = [0]
     for index in bytes.indices where bytes[index] == .newline { lineStarts.append(index + 1) }
-    var builder = CommandBuilder(lineStarts: lineStarts)
-    for token in tokens { builder.consume(token) }
-    builder.finishScript()
-    let lineEnds = tokens.compactMap { token -> (offset: Int, end: Int)? in
-      guard case .newline(let offset, let lineEnd, let heredocEnd) = token else { return nil }
-      return (offset, heredocEnd ?? lineEnd)
-    }
     let textEnd = bytes.last == .carriageReturn ? bytes.count - 1 : bytes.count
-    let commands = builder.commands.map { command in
-      var command = command
-      command.logicalLineEnd =
-        lineEnds.first { $0.offset >= command.range.upperBound }?.end ?? textEnd
-      return command
-    }
+    var builder = try ShellLexer.build(bytes, into: CommandBuilder(lineStarts: lineStarts, textEnd: textEnd))
+    builder.finishScript()
+    let commands = builder.commands
     return ShellScript(text: text, commands: commands, lineStarts: lineStarts)
   }
 

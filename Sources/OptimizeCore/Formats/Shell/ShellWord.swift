@@ -48,6 +48,7 @@ public struct ShellWord: Sendable, Equatable, Codable, Hashable {
 
   /// For a `NAME=value` word, the name and the value.
   var assignment: (name: String, value: String)? {
+    if let ascii = asciiAssignment { return ascii }
     guard let equals = text.firstIndex(of: "=") else { return nil }
     let name = text[..<equals]
     guard let first = name.first, first == "_" || (first.isASCII && first.isLetter),
@@ -55,5 +56,25 @@ public struct ShellWord: Sendable, Equatable, Codable, Hashable {
     else { return nil }
     let valueStart = value.index(value.startIndex, offsetBy: name.count + 1)
     return (String(name), String(value[valueStart...]))
+  }
+
+  /// `assignment` for an ASCII word, read as bytes (a Character is a byte there); `.some(nil)` when
+  /// it is none, nil when the word is not ASCII. Every command's first word is asked.
+  private var asciiAssignment: (name: String, value: String)?? {
+    let name: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return 0 }
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+      guard equals > 0, bytes[0] == UInt8(ascii: "_") || isLetter(bytes[0]),
+        bytes[..<equals].allSatisfy({ $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) })
+      else { return 0 }
+      return equals
+    }
+    guard let found = name ?? nil else { return nil }
+    guard found > 0 else { return .some(nil) }
+    let valueBytes = value.utf8.dropFirst(found + 1)
+    return (
+      String(decoding: text.utf8.prefix(found), as: UTF8.self), String(decoding: valueBytes, as: UTF8.self)
+    )
   }
 }
