@@ -63,10 +63,16 @@ struct WorkflowScanner {
         steps: resolve(steps, in: document).items.map { resolve($0, in: document) })
       result += scan(job, path: path, source: source, document: document)
     }
-    let jobs = resolve(root["jobs"], in: document)?.mapping?.entries ?? []
-    // Jobs are independent: a generated workflow's thousands of them are scanned on every core.
-    let perJob = Parallel.map(jobs.map { Job(key: $0.key, node: $0.value) }, minimumPerThread: 200) { job in
-      scan(job, workflowEnv: workflowEnv, workflowDefaults: workflowDefaults, path: path, document: document)
+    guard let jobs = resolve(root["jobs"], in: document)?.mapping else { return result }
+    // Jobs are independent: a generated workflow's thousands of them are scanned on every core,
+    // each job's nodes made only while it is scanned.
+    let perJob = Parallel.map(jobs.entryIndexes, minimumPerThread: 200) { entry in
+      guard let key = jobs.node(at: entry.key), let node = jobs.node(at: entry.value) else {
+        return ScanResult()
+      }
+      return scan(
+        Job(key: key, node: node), workflowEnv: workflowEnv, workflowDefaults: workflowDefaults, path: path,
+        document: document)
     }
     for jobResult in perJob { result += jobResult }
     return result

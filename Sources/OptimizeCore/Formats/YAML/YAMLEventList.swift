@@ -45,7 +45,11 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
     init(builder: Builder) {
       source = builder.source
       records = builder.records
-      values = builder.values
+      // Grown by doubling, the buffer may be up to twice its size: a large file's copy is kept
+      // exactly as large as its values.
+      values =
+        builder.values.capacity > builder.values.count + builder.values.count / 4 + 4096
+        ? Array(builder.values[...]) : builder.values
       valueStarts = builder.valueStarts + [UInt32(builder.values.count)]
       properties = builder.properties
       names = builder.names

@@ -99,6 +99,22 @@ public struct YAMLMapping: Sendable, Equatable {
     return result
   }
 
+  /// The event indexes of each key and value, for walking a large mapping without making its
+  /// nodes all at once (`node(at:)` makes one).
+  var entryIndexes: [(key: Int, value: Int)] {
+    var result: [(key: Int, value: Int)] = []
+    forEachEntry { key, value in
+      result.append((key, value))
+      return true
+    }
+    return result
+  }
+
+  /// The node that starts at event `index` of this mapping's document.
+  func node(at index: Int) -> YAMLNode? {
+    YAMLNode(events, index)
+  }
+
   /// Whether the mapping is written in flow style (`{a: b}`).
   public var isFlow: Bool { events.records[index].flag != 0 }
   /// Its anchor name, when it has one.
