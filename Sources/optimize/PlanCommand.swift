@@ -44,6 +44,7 @@ extension Optimize {
           .run())
         ?? []
       try Verifier(planner: planner, external: false).verify(plan)
+      ParseCaches.release()
       switch format {
       case .markdown:
         print(PlanReport.markdown(plan, findings: findings), terminator: "")

@@ -16,6 +16,14 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
   /// Creates a cache that keeps the last `capacity` documents.
   init(capacity: Int) {
     self.capacity = capacity
+    ParseCaches.register { [weak self] in self?.removeAll() }
+  }
+
+  /// Drops every cached document.
+  func removeAll() {
+    lock.lock()
+    defer { lock.unlock() }
+    entries.removeAll()
   }
 
   /// The document parsed from `source`, from the cache or by calling `parse`.
@@ -57,5 +65,26 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
         a.baseAddress == b.baseAddress || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
       }
     }
+  }
+}
+
+/// Every parse cache of the process, so a command that is done parsing can let all of them go.
+public enum ParseCaches {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var clearers: [() -> Void] = []
+
+  static func register(_ clear: @escaping () -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    clearers.append(clear)
+  }
+
+  /// Drops every cached parse. A plan that is made and verified needs none of them; dropping
+  /// them before rendering its diff keeps a large workflow's events out of the peak.
+  public static func release() {
+    lock.lock()
+    let all = clearers
+    lock.unlock()
+    for clear in all { clear() }
   }
 }
