@@ -37,27 +37,41 @@ public struct Planner: Sendable {
         return nil
       }.first ?? .django
     let discovery = try Discovery.run(in: repository, runner: runner, options: options)
+    // Patches read the same discovery and write only their own edits: each is planned on its
+    // own core into its own builder, and the builders are joined in the phase's order, which
+    // gives exactly the edits and checks of planning them one after the other.
+    let outcomes = Parallel.each(phase.patches) { patch -> Result<(PatchResult, PlanBuilder), Error> in
+      Result { try plan(patch, discovery: discovery) }
+    }
     var builder = PlanBuilder(repository: repository)
     var results: [PatchResult] = []
-    for patch in phase.patches {
-      if skip.contains(patch.id) {
-        results.append(
-          PatchResult(id: patch.id, kind: patch.kind.name, state: .skipped, reason: "skipped with --skip"))
-        continue
-      }
-      let result: PatchResult
-      switch patch.kind {
-      case .coverageConfig(let wants):
-        result = try planCoverage(patch, wants: wants, discovery: discovery, into: &builder)
-      case .settingsBlock(let block):
-        result = try planSettings(patch, block: block, discovery: discovery, into: &builder)
-      case .testCommand(let spec):
-        result = try planTestCommand(patch, spec: spec, discovery: discovery, into: &builder)
-      }
+    for outcome in outcomes {
+      let (result, patchBuilder) = try outcome.get()
       results.append(result)
+      builder.join(patchBuilder)
     }
     return Plan(
       phase: phase, patches: results, files: try builder.files(), discovery: (runner, discovery))
+  }
+
+  /// One patch's result and edits.
+  private func plan(_ patch: Patch, discovery: Discovery) throws -> (PatchResult, PlanBuilder) {
+    var builder = PlanBuilder(repository: repository)
+    if skip.contains(patch.id) {
+      let skipped = PatchResult(
+        id: patch.id, kind: patch.kind.name, state: .skipped, reason: "skipped with --skip")
+      return (skipped, builder)
+    }
+    let result: PatchResult
+    switch patch.kind {
+    case .coverageConfig(let wants):
+      result = try planCoverage(patch, wants: wants, discovery: discovery, into: &builder)
+    case .settingsBlock(let block):
+      result = try planSettings(patch, block: block, discovery: discovery, into: &builder)
+    case .testCommand(let spec):
+      result = try planTestCommand(patch, spec: spec, discovery: discovery, into: &builder)
+    }
+    return (result, builder)
   }
 }
 
@@ -81,6 +95,20 @@ struct PlanBuilder {
     change.edits += edits.map { PatchEdit(patch: patch, edit: $0) }
     change.checks.append(check)
     changes[source.path] = change
+  }
+
+  /// Adds the edits and checks `other` collected, after this builder's own, as if `other`'s
+  /// patch had been planned into this builder.
+  mutating func join(_ other: PlanBuilder) {
+    for (path, change) in other.changes {
+      guard var mine = changes[path] else {
+        changes[path] = change
+        continue
+      }
+      mine.edits += change.edits
+      mine.checks += change.checks
+      changes[path] = mine
+    }
   }
 
   /// The file changes with their resulting bytes.

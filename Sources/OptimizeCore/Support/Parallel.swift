@@ -21,6 +21,21 @@ enum Parallel {
     return slots.results()
   }
 
+  /// `transform` applied to each of a few large items, each item its own piece of work (taken
+  /// by whichever core is free), in the items' order.
+  static func each<Item: Sendable, Result: Sendable>(
+    _ items: [Item], _ transform: @Sendable (Item) -> Result
+  ) -> [Result] {
+    guard items.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+      return items.map(transform)
+    }
+    let slots = Slots<Result>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+      slots.set(index, transform(items[index]))
+    }
+    return slots.results()
+  }
+
   /// Runs two pieces of work at once and returns both results.
   static func both<First: Sendable, Second: Sendable>(
     _ first: @Sendable () -> First, _ second: @Sendable () -> Second
