@@ -21,16 +21,8 @@ import Testing
   static func scan(_ answer: (UnsafeBufferPointer<UInt8>) -> DiscoveryPatterns.Answer, in text: String)
     -> (String, Int)??
   {
-    Array(text.utf8).withUnsafeBufferPointer { bytes in
-      switch answer(bytes) {
-      case .undecided: return nil
-      case .none: return .some(nil)
-      case .match(let range):
-        return (
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
-          DiscoveryPatterns.characterLine(of: range.lowerBound, in: bytes)
-        )
-      }
+    DiscoveryPatterns.firstMatch(answer, in: SourceText(path: "t", string: text)).map {
+      $0.map { ($0.text, $0.line) }
     }
   }
 

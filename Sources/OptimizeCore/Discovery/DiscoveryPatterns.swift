@@ -12,6 +12,25 @@ enum DiscoveryPatterns {
     case match(Range<Int>)
   }
 
+  /// What `answer` finds in `source` after its BOM: nil when it cannot decide (the caller asks
+  /// the regex), `.some(nil)` for no match, else the matched text and its 1-based line.
+  static func firstMatch(_ answer: (UnsafeBufferPointer<UInt8>) -> Answer, in source: SourceText)
+    -> (text: String, line: Int)??
+  {
+    source.bytes.withUnsafeBufferPointer { all in
+      let bytes = UnsafeBufferPointer(rebasing: all[source.bomLength...])
+      switch answer(bytes) {
+      case .undecided: return nil
+      case .none: return .some(nil)
+      case .match(let range):
+        return (
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+          characterLine(of: range.lowerBound, in: bytes)
+        )
+      }
+    }
+  }
+
   /// The version group of
   /// `(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)`.
   static func djangoPin(_ bytes: UnsafeBufferPointer<UInt8>) -> Answer {

@@ -34,19 +34,9 @@ struct DjangoVersionReader {
   /// The first version a file pins and its line: a byte scan for an ASCII file, the regex (which
   /// costs a millisecond to load) for any other.
   private static func pin(in source: SourceText) -> (text: String, line: Int)? {
-    let scanned: (String, Int)?? = source.bytes.withUnsafeBufferPointer { all in
-      let bytes = UnsafeBufferPointer(rebasing: all[source.bomLength...])
-      switch DiscoveryPatterns.djangoPin(bytes) {
-      case .undecided: return nil
-      case .none: return .some(nil)
-      case .match(let range):
-        return (
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
-          DiscoveryPatterns.characterLine(of: range.lowerBound, in: bytes)
-        )
-      }
+    if let scanned = DiscoveryPatterns.firstMatch(DiscoveryPatterns.djangoPin, in: source) {
+      return scanned.map { ($0.text, $0.line) }
     }
-    if let scanned { return scanned }
     let pattern =
       #"(?im)^[\s"']*django\s*(?:\[[^\]]*\])?\s*(?:=\s*["'])?\s*(==|~=|>=|===|\^|~)?\s*["']?(\d+(?:\.\d+)*)"#
     let text = source.string

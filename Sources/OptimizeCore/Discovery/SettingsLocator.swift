@@ -21,19 +21,9 @@ struct SettingsLocator {
     guard let path = try? repository.resolveSymlink(managePy), let text = try? repository.read(path)
     else { return nil }
     // A byte scan answers for an ASCII file; the regex (a millisecond to load) for any other.
-    let scanned: (module: String, line: Int)?? = text.bytes.withUnsafeBufferPointer { all in
-      let bytes = UnsafeBufferPointer(rebasing: all[text.bomLength...])
-      switch DiscoveryPatterns.settingsModule(bytes) {
-      case .undecided: return nil
-      case .none: return .some(nil)
-      case .match(let range):
-        return (
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
-          DiscoveryPatterns.characterLine(of: range.lowerBound, in: bytes)
-        )
-      }
+    if let scanned = DiscoveryPatterns.firstMatch(DiscoveryPatterns.settingsModule, in: text) {
+      return scanned.map { ($0.text, $0.line) }
     }
-    if let scanned { return scanned }
     let pattern = #"DJANGO_SETTINGS_MODULE['"]\s*(?:,|\]\s*=)\s*(?:f?)['"]([A-Za-z_][\w.]*)['"]"#
     guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
     let string = text.string
