@@ -18,6 +18,21 @@ import Testing
     #expect(UTF8Check.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil))
   }
 
+  @Test(
+    arguments: [
+      ([0x61, 0x62, 0xFF], 2), (Array("aé".utf8) + [0xE2, 0x82], 3), (Array("valid é".utf8), nil),
+      ([0xED, 0xA0, 0x80], 0), (Array("0123456789".utf8) + [0xC0, 0x80], 10), ([0xC3, 0x28], 0),
+    ] as [([UInt8], Int?)])
+  func findsTheFirstInvalidByte(bytes: [UInt8], offset: Int?) {
+    #expect(UTF8Check.firstInvalid(bytes) == offset)
+  }
+
+  @Test func findsTheFirstNUL() {
+    let bytes = Array("0123456789abcdef".utf8) + [0] + Array("tail".utf8)
+    #expect(bytes.withUnsafeBufferPointer(UTF8Check.firstNUL) == 16)
+    #expect(Array("no nul here at all".utf8).withUnsafeBufferPointer(UTF8Check.firstNUL) == nil)
+  }
+
   @Test func agreesOnSeededRandomInputs() {
     var random = SplitMix(seed: 0x5EED)
     // Bytes drawn mostly from the interesting ranges: ASCII, continuations and lead bytes.

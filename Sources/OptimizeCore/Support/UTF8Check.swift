@@ -4,8 +4,13 @@
 /// surrogates, nothing above U+10FFFF, no truncated sequence.
 enum UTF8Check {
   static func isValid(_ bytes: [UInt8]) -> Bool {
+    firstInvalid(bytes) == nil
+  }
+
+  /// The offset of the first byte that does not start a well-formed sequence, if any.
+  static func firstInvalid(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return true }
+      guard let base = buffer.baseAddress else { return nil }
       let count = buffer.count
       var index = 0
       while index < count {
@@ -33,17 +38,29 @@ enum UTF8Check {
         case 0xF0: length = 4; low = 0x90
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; high = 0x8F
-        default: return false
+        default: return index
         }
-        guard index + length <= count else { return false }
+        guard index + length <= count else { return index }
         let second = base[index + 1]
-        guard second >= low, second <= high else { return false }
+        guard second >= low, second <= high else { return index }
         for offset in 2..<length {
-          guard base[index + offset] & 0xC0 == 0x80 else { return false }
+          guard base[index + offset] & 0xC0 == 0x80 else { return index }
         }
         index += length
       }
-      return true
+      return nil
     }
+  }
+
+  /// The offset of the first NUL byte, if any; eight bytes at a time.
+  static func firstNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    while index + 8 <= buffer.count {
+      let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+      // Nonzero exactly when some byte of `word` is zero.
+      if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+      index += 8
+    }
+    return buffer[index...].firstIndex(of: 0)
   }
 }

@@ -27,7 +27,7 @@ struct INIParser {
   private func checkPlainText() throws {
     let bytes = source.bytes
     // The same rules as `String(validating:)`, without making a String of the whole file.
-    if firstInvalidUTF8(bytes) != nil {
+    if !UTF8Check.isValid(bytes) {
       throw INIError.syntax(
         FormatError(
           in: source, atByte: 0, expected: "UTF-8 text", found: "bytes that are not UTF-8",

@@ -66,14 +66,14 @@ public struct PythonTokenizer {
         at: 0, expected: "a Python file smaller than 4 GiB", found: "\(bytes.count) bytes",
         fix: "this is not a settings module optimize can read; check the settings path")
     }
-    if let nul = firstNUL(bytes) {
+    if let nul = UTF8Check.firstNUL(bytes) {
       throw error(
         at: nul, expected: "Python source text", found: "a NUL byte",
         fix: "this is not a Python source file; check the settings path")
     }
     let encoding = Self.declaredEncoding(source) ?? "utf-8"
     if ["utf-8", "utf8", "utf_8"].contains(encoding) || encoding.hasPrefix("utf-8-"),
-      let bad = firstInvalidUTF8(source.bytes)
+      let bad = UTF8Check.firstInvalid(source.bytes)
     {
       throw error(
         at: bad, expected: "UTF-8 text, as the file declares no other encoding",
@@ -272,51 +272,5 @@ public struct PythonTokenizer {
 extension StringProtocol {
   func trimmingLeadingSpace() -> String {
     String(drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
-  }
-}
-
-/// The offset of the first NUL byte, if any; eight bytes at a time, as every byte of a module is checked.
-func firstNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-  var index = 0
-  while index + 8 <= buffer.count {
-    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-    // Nonzero exactly when some byte of `word` is zero.
-    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-    index += 8
-  }
-  return buffer[index...].firstIndex(of: 0)
-}
-
-/// The offset of the first byte that is not part of valid UTF-8, if any.
-func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-  bytes.withUnsafeBufferPointer { buffer in
-    var index = 0
-    while index < buffer.count {
-      // Eight ASCII bytes at a time: source text is mostly ASCII.
-      while index + 8 <= buffer.count,
-        UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
-          == 0
-      {
-        index += 8
-      }
-      guard index < buffer.count else { return nil }
-      let lead = buffer[index]
-      let length: Int
-      switch lead {
-      case 0x00...0x7F: length = 1
-      case 0xC2...0xDF: length = 2
-      case 0xE0...0xEF: length = 3
-      case 0xF0...0xF4: length = 4
-      default: return index
-      }
-      guard index + length <= buffer.count else { return index }
-      for offset in 1..<max(length, 1) where buffer[index + offset] & 0xC0 != 0x80 { return index }
-      if length == 3, lead == 0xE0, buffer[index + 1] < 0xA0 { return index }
-      if length == 3, lead == 0xED, buffer[index + 1] > 0x9F { return index }
-      if length == 4, lead == 0xF0, buffer[index + 1] < 0x90 { return index }
-      if length == 4, lead == 0xF4, buffer[index + 1] > 0x8F { return index }
-      index += length
-    }
-    return nil
   }
 }
