@@ -9,9 +9,12 @@ import Foundation
 /// text parse once. A class, because the cache is shared state behind a lock; it holds at most
 /// `capacity` documents so memory stays bounded by what one run needs at a time.
 final class ParseCache<Document: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
+  private let condition = NSCondition()
   private let capacity: Int
   private var entries: [(path: String, bytes: [UInt8], document: Document)] = []
+  /// Texts being parsed right now, so that a second thread asking for one waits for it instead
+  /// of parsing it again (the verifier's checks and its second plan ask for the same texts).
+  private var parsing: [(path: String, bytes: [UInt8])] = []
 
   /// Creates a cache that keeps the last `capacity` documents.
   init(capacity: Int) {
@@ -21,8 +24,8 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
 
   /// Drops every cached document.
   func removeAll() {
-    lock.lock()
-    defer { lock.unlock() }
+    condition.lock()
+    defer { condition.unlock() }
     entries.removeAll()
   }
 
@@ -30,30 +33,38 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
   ///
   /// Errors are not cached: a text that fails to parse fails again, the same way, next time.
   func document(for source: SourceText, parse: () throws -> Document) rethrows -> Document {
-    if let hit = cached(source) { return hit }
+    let isSource = { (path: String, bytes: [UInt8]) in path == source.path && Self.equal(bytes, source.bytes)
+    }
+    condition.lock()
+    while true {
+      if let hit = entries.last(where: { isSource($0.path, $0.bytes) })?.document {
+        condition.unlock()
+        return hit
+      }
+      guard parsing.contains(where: { isSource($0.path, $0.bytes) }) else { break }
+      condition.wait()
+    }
+    parsing.append((source.path, source.bytes))
+    condition.unlock()
+    defer {
+      condition.lock()
+      parsing.removeAll { isSource($0.path, $0.bytes) }
+      condition.broadcast()
+      condition.unlock()
+    }
     let document = try parse()
-    lock.lock()
-    defer { lock.unlock() }
+    condition.lock()
     entries.append((source.path, source.bytes, document))
     if entries.count > capacity { entries.removeFirst() }
+    condition.unlock()
     return document
-  }
-
-  private func cached(_ source: SourceText) -> Document? {
-    cached(path: source.path, bytes: source.bytes)
   }
 
   /// Drops the document parsed from `source`, if it is cached.
   func forget(_ source: SourceText) {
-    lock.lock()
-    defer { lock.unlock() }
+    condition.lock()
+    defer { condition.unlock() }
     entries.removeAll { $0.path == source.path && Self.equal($0.bytes, source.bytes) }
-  }
-
-  private func cached(path: String, bytes: [UInt8]) -> Document? {
-    lock.lock()
-    defer { lock.unlock() }
-    return entries.last { $0.path == path && Self.equal($0.bytes, bytes) }?.document
   }
 
   // memcmp rather than `==`, which compares element by element when the arrays are two copies.
