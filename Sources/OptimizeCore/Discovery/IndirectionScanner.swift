@@ -5,16 +5,17 @@ struct IndirectionScanner {
   let runner: TestRunner
 
   /// What `command` of a step's script reaches; `coverage` is that script's
-  /// `coverageCommands()`, and `at` is the command's place in the workflow.
+  /// `coverageCommands()`, and `at` gives the command's place in the workflow (worked out only
+  /// for a command that leads somewhere).
   func scan(
-    _ command: ShellCommand, coverage: [CoverageCommand], frame: StepFrame, at place: SourceLocation
+    _ command: ShellCommand, coverage: [CoverageCommand], frame: StepFrame, at place: () -> SourceLocation
   ) -> ScanResult {
     guard let launch = command.launch else { return ScanResult() }
     // Most commands lead nowhere (`pip install`, `echo`); the caller's frame (folder, environment,
     // message) is only built for those that may.
     // A local function, not a closure value: nothing is captured (copied) for commands that never
     // call it.
-    func makeCaller() -> CallerFrame { caller(of: command, coverage: coverage, frame: frame, at: place) }
+    func makeCaller() -> CallerFrame { caller(of: command, coverage: coverage, frame: frame, at: place()) }
     if launch.python == nil, launch.coverageLauncher.isEmpty, case .executable(let program)? = launch.program
     {
       let name = program.basename

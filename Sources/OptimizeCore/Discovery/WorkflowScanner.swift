@@ -145,9 +145,11 @@ struct WorkflowScanner {
         environment: job.env.merging(environment(step["env"], in: document)) { $1 },
         shell: step["shell"]?.string ?? job.shell, laterStepCombines: later,
         expressionValues: job.matrix)
-      let keyColumn = step.keyNode("run").map { source.location(ofByte: $0.start).column - 1 } ?? 0
-      let builder = ContextBuilder(repository: repository)
       let invocations = shell.testInvocations(runner: runner)
+      let keyColumn =
+        invocations.isEmpty
+        ? 0 : step.keyNode("run").map { source.location(ofByte: $0.start).column - 1 } ?? 0
+      let builder = ContextBuilder(repository: repository)
       for invocation in invocations {
         let location = self.location(of: invocation, in: scalar, source: source)
         result.steps.append(
@@ -160,11 +162,11 @@ struct WorkflowScanner {
             laterStepCombines: later, shell: frame.shell, via: nil,
             alias: alias.map { source.location(ofByte: $0.start) }, expressionValues: job.matrix))
       }
-      let followed = shell.commands.filter { command in !invocations.contains { $0.range == command.range } }
-      for command in followed {
-        let line = self.location(ofLine: command.line, in: scalar, source: source)
-        result += IndirectionScanner(repository: repository, runner: runner)
-          .scan(command, coverage: coverage[index], frame: frame, at: line)
+      let indirections = IndirectionScanner(repository: repository, runner: runner)
+      for command in shell.commands where !invocations.contains(where: { $0.range == command.range }) {
+        result += indirections.scan(command, coverage: coverage[index], frame: frame) {
+          self.location(ofLine: command.line, in: scalar, source: source)
+        }
       }
     }
     return result
