@@ -1,0 +1,22 @@
+import Testing
+
+@testable import OptimizeCore
+
+/// The verifier skips its YAML check only for exactly the text the scalar editor verified.
+@Suite struct VerifiedEditsTests {
+  @Test func recognisesOnlyTheSameTextAndExpectations() {
+    let before = SourceText(path: "verified-edits/ci.yml", string: "run: python manage.py test\n")
+    let after = Array("run: python manage.py test --parallel\n".utf8)
+    let expected = [5: "python manage.py test --parallel"]
+    #expect(!VerifiedEdits.contains(before: before, after: after, expected: expected))
+    VerifiedEdits.remember(before: before, after: after, expected: expected)
+    #expect(VerifiedEdits.contains(before: before, after: after, expected: expected))
+    // An equal copy of the original counts; another edit, other expectations or path do not.
+    let copy = SourceText(path: before.path, string: before.string)
+    #expect(VerifiedEdits.contains(before: copy, after: after, expected: expected))
+    #expect(!VerifiedEdits.contains(before: before, after: after + [0x0A], expected: expected))
+    #expect(!VerifiedEdits.contains(before: before, after: after, expected: [5: "python manage.py test"]))
+    let elsewhere = SourceText(path: "verified-edits/other.yml", string: before.string)
+    #expect(!VerifiedEdits.contains(before: elsewhere, after: after, expected: expected))
+  }
+}
