@@ -8,14 +8,9 @@ import Foundation
 /// modification and change times (a file optimize rewrites is a new inode), and an overlay entry
 /// only for the very same bytes in memory.
 final class ReadCache: @unchecked Sendable {
-  private struct Entry {
-    var stamp: FileStamp?
-    var source: SourceText
-  }
-
   private let lock = NSLock()
-  private var disk: [String: Entry] = [:]
-  private var overlay: [String: Entry] = [:]
+  private var disk: [String: (stamp: FileStamp, source: SourceText)] = [:]
+  private var overlay: [String: SourceText] = [:]
 
   /// The text read from disk at `path` when `stamp` still describes the file.
   func disk(_ path: String, stamp: FileStamp) -> SourceText? {
@@ -29,20 +24,20 @@ final class ReadCache: @unchecked Sendable {
   func store(_ source: SourceText, stamp: FileStamp) {
     lock.lock()
     defer { lock.unlock() }
-    disk[source.path] = Entry(stamp: stamp, source: source)
+    disk[source.path] = (stamp, source)
   }
 
   /// The text of an overlay entry, indexed once for the same bytes.
   func overlay(_ path: String, bytes: [UInt8]) -> SourceText {
     lock.lock()
-    if let entry = overlay[path], Self.identical(entry.source.bytes, bytes) {
+    if let cached = overlay[path], Self.identical(cached.bytes, bytes) {
       lock.unlock()
-      return entry.source
+      return cached
     }
     lock.unlock()
     let source = SourceText(path: path, bytes: bytes)
     lock.lock()
-    overlay[path] = Entry(stamp: nil, source: source)
+    overlay[path] = source
     lock.unlock()
     return source
   }

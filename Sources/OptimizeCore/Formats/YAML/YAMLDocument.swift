@@ -39,11 +39,6 @@ public struct YAMLDocument: Sendable {
   static func forget(_ source: SourceText) {
     documentCache.forget(source)
   }
-
-  /// Reads the libyaml event stream of `source` without building a tree.
-  public static func events(of source: SourceText) throws -> [YAMLEvent] {
-    Array(try YAMLParser().events(of: source))
-  }
 }
 
 // The original and the edited text of a workflow, each parsed once per run.
