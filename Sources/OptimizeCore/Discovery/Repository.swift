@@ -16,6 +16,10 @@ public struct Repository: Sendable {
   public var maximumFileSize = Repository.defaultMaximumFileSize
   /// Files this run has read, shared by the copies of this value (an overlay copy included).
   let readCache = ReadCache()
+  /// Jobs whose scan found nothing, shared like `readCache`, for planning again.
+  let jobScans = JobScanMemo()
+  /// While set, every question asked of the file system is written down with its answer.
+  var accessLog: AccessLog?
 
   /// Opens the repository at `root`.
   ///
@@ -111,6 +115,12 @@ public struct Repository: Sendable {
 
   /// What is at a path, without following a final symlink.
   public func kind(of path: String) -> FileKind {
+    let kind = kindUnlogged(path)
+    accessLog?.note(.kind(path, kind))
+    return kind
+  }
+
+  private func kindUnlogged(_ path: String) -> FileKind {
     if let entry = overlay[path] { return entry == nil ? .missing : .file }
     var info = stat()
     guard lstat(systemPath(path), &info) == 0 else { return .missing }
@@ -133,9 +143,16 @@ public struct Repository: Sendable {
   ///
   /// - Throws: `RepositoryError.outside` when its target leaves the repository.
   public func resolveSymlink(_ path: String) throws -> String {
-    guard kind(of: path) == .symlink else { return path }
+    guard kindUnlogged(path) == .symlink else { return path }
     let resolved = url(path).resolvingSymlinksInPath().standardizedFileURL.path
-    return try normalize(resolved)
+    do {
+      let normalized = try normalize(resolved)
+      accessLog?.note(.symlink(path, .success(normalized)))
+      return normalized
+    } catch {
+      accessLog?.note(.symlink(path, .failure(RepositoryAccess.cast(error))))
+      throw error
+    }
   }
 
   /// Reads a text file for editing.
@@ -143,6 +160,18 @@ public struct Repository: Sendable {
   /// - Throws: `RepositoryError` when the file is missing, not a regular file, a symlink, too
   ///   large, not UTF-8 or holds NUL bytes.
   public func read(_ path: String) throws -> SourceText {
+    guard let accessLog else { return try readUnlogged(path) }
+    do {
+      let text = try readUnlogged(path)
+      accessLog.note(.read(path, .success(text.bytes)))
+      return text
+    } catch {
+      accessLog.note(.read(path, .failure(RepositoryAccess.cast(error))))
+      throw error
+    }
+  }
+
+  private func readUnlogged(_ path: String) throws -> SourceText {
     let path = try normalize(path)
     if let entry = overlay[path] {
       guard let bytes = entry else { throw RepositoryError.missing(path: path) }
@@ -223,6 +252,12 @@ public struct Repository: Sendable {
   /// Whether git ignores `path` (a local file that may hold secrets); false outside a git
   /// repository or without git.
   public func isIgnoredByGit(_ path: String) -> Bool {
+    let ignored = isIgnoredByGitUnlogged(path)
+    accessLog?.note(.ignoredByGit(path, ignored))
+    return ignored
+  }
+
+  private func isIgnoredByGitUnlogged(_ path: String) -> Bool {
     // Outside a git work tree there is nothing to ask, and no process to start.
     var folder = root.path
     while !FileManager.default.fileExists(atPath: folder + "/.git") {
@@ -246,6 +281,8 @@ public struct Repository: Sendable {
 
   /// Names in a folder, sorted, or an empty list.
   public func list(_ folder: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: systemPath(folder))) ?? []).sorted()
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: systemPath(folder))) ?? []).sorted()
+    accessLog?.note(.list(folder, names))
+    return names
   }
 }
