@@ -9,12 +9,19 @@ import Testing
     let after = Array("run: python manage.py test --parallel\n".utf8)
     let expected = [5: "python manage.py test --parallel"]
     #expect(!VerifiedEdits.contains(before: before, after: after, expected: expected))
-    VerifiedEdits.remember(before: before, after: after, expected: expected)
+    VerifiedEdits.remember(before: before, edits: [.insert(" --parallel", at: 26)], expected: expected)
     #expect(VerifiedEdits.contains(before: before, after: after, expected: expected))
     // An equal copy of the original counts; another edit, other expectations or path do not.
     let copy = SourceText(path: before.path, string: before.string)
     #expect(VerifiedEdits.contains(before: copy, after: after, expected: expected))
     #expect(!VerifiedEdits.contains(before: before, after: after + [0x0A], expected: expected))
+    #expect(!VerifiedEdits.contains(before: before, after: Array(after.dropLast()), expected: expected))
+    // One byte changed before the edit, in its new text, and after it.
+    for offset in [3, 30, after.count - 1] {
+      var changed = after
+      changed[offset] ^= 0x20
+      #expect(!VerifiedEdits.contains(before: before, after: changed, expected: expected))
+    }
     #expect(!VerifiedEdits.contains(before: before, after: after, expected: [5: "python manage.py test"]))
     let elsewhere = SourceText(path: "verified-edits/other.yml", string: before.string)
     #expect(!VerifiedEdits.contains(before: elsewhere, after: after, expected: expected))

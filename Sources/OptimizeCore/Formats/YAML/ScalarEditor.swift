@@ -53,7 +53,7 @@ public enum ScalarEditor {
         let bytes = try edits.applied(to: source.bytes, path: source.path)
         let after = SourceText(path: source.path, bytes: bytes)
         try YAMLEditVerifier.verify(before: document, after: after, expected: [scalar.start: newValue])
-        VerifiedEdits.remember(before: source, after: bytes, expected: [scalar.start: newValue])
+        VerifiedEdits.remember(before: source, edits: edits, expected: [scalar.start: newValue])
         return edits
       } catch let problem as Unwritable {
         reasons.append("\(way.rawValue): \(problem.reason)")

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The YAML edits whose whole result one run has already verified, event for event.
@@ -6,24 +5,27 @@ import Foundation
 /// The scalar editor verifies each edit it proposes on the whole edited file; when a file's only
 /// edit is that one, the verifier's own check would compare the very same bytes with the very
 /// same expectations again, a full libyaml pass over the original. A result is recognised by the
-/// original's bytes (the same array, or equal ones), the expected values and the SHA-256 of the
-/// edited bytes, so a check is skipped only for exactly the text that passed it.
+/// original's bytes (the same array, or equal ones), the expected values, and the edited bytes
+/// being exactly the original with those edits applied (compared piece by piece, so nothing is
+/// hashed or copied), so a check is skipped only for exactly the text that passed it.
 enum VerifiedEdits {
   private struct Entry {
     var path: String
     var before: [UInt8]
     var expected: [Int: String]
-    var afterDigest: SHA256.Digest
+    /// Sorted by offset, without overlaps: they were applied to `before`.
+    var edits: [Edit]
   }
 
   private static let lock = NSLock()
   nonisolated(unsafe) private static var entries: [Entry] = []
   private static let capacity = 4
 
-  /// Records that `after` passed `YAMLEditVerifier`'s check against `before` with `expected`.
-  static func remember(before: SourceText, after: [UInt8], expected: [Int: String]) {
+  /// Records that `edits`, applied to `before`, passed `YAMLEditVerifier`'s check with `expected`.
+  static func remember(before: SourceText, edits: [Edit], expected: [Int: String]) {
     let entry = Entry(
-      path: before.path, before: before.bytes, expected: expected, afterDigest: SHA256.hash(data: after))
+      path: before.path, before: before.bytes, expected: expected,
+      edits: edits.sorted { $0.offset < $1.offset })
     lock.lock()
     defer { lock.unlock() }
     entries.append(entry)
@@ -37,12 +39,30 @@ enum VerifiedEdits {
       $0.path == before.path && $0.expected == expected && $0.before.count == before.bytes.count
     }
     lock.unlock()
-    guard !candidates.isEmpty else { return false }
-    let digest = SHA256.hash(data: after)
-    return candidates.contains { $0.afterDigest == digest && same($0.before, before.bytes) }
+    return candidates.contains { entry in
+      same(entry.before[...], before.bytes[...]) && applied(entry.edits, to: before.bytes, give: after)
+    }
   }
 
-  private static func same(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+  /// Whether `after` is `before` with `edits` applied: each kept stretch and each new text in turn.
+  private static func applied(_ edits: [Edit], to before: [UInt8], give after: [UInt8]) -> Bool {
+    var cursor = 0
+    var position = 0
+    for edit in edits {
+      let kept = cursor..<edit.offset
+      let new = Array(edit.new.utf8)
+      guard edit.offset >= cursor, position + kept.count + new.count <= after.count,
+        same(before[kept], after[position..<position + kept.count]),
+        same(new[...], after[position + kept.count..<position + kept.count + new.count])
+      else { return false }
+      position += kept.count + new.count
+      cursor = edit.oldRange.upperBound
+    }
+    return after.count - position == before.count - cursor
+      && same(before[cursor...], after[position...])
+  }
+
+  private static func same(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>) -> Bool {
     left.withUnsafeBufferPointer { a in
       right.withUnsafeBufferPointer { b in
         a.count == b.count
