@@ -38,12 +38,32 @@ enum YAMLEditHarness {
     }) {
       expected.insert(contentsOf: insertion.element.text.utf8, at: insertion.element.offset)
     }
-    try YAMLEditVerifier.verify(
-      before: document, after: SourceText(path: "ci.yml", bytes: after),
-      expected: [scalar.start: String(decoding: expected, as: UTF8.self)])
+    let values = [scalar.start: String(decoding: expected, as: UTF8.self)]
+    let shift = try YAMLEditVerifier.verify(
+      before: document, after: SourceText(path: "ci.yml", bytes: after), expected: values, edits: edits,
+      chunk: 4096)
+    if let shift { try expectShiftedEqualsParsed(document, after: after, shift: shift, expected: values) }
     let back = try edits.inverses.applied(to: after, path: "ci.yml")
     #expect(back == bytes, "the inverse edits must give back the original bytes")
     return after
+  }
+
+  /// The events made from the original's by `shift` are, event for event and byte for byte,
+  /// the events libyaml reads from `after`.
+  static func expectShiftedEqualsParsed(
+    _ document: YAMLDocument, after: [UInt8], shift: EventShift, expected: [Int: String]
+  ) throws {
+    let shifted = document.events.shifted(to: after, by: shift, expected: expected)
+    let parsed = try YAMLParser().events(of: SourceText(path: "ci.yml", bytes: after))
+    #expect(shifted.count == parsed.count)
+    for index in 0..<min(shifted.count, parsed.count) {
+      let (made, read) = (shifted.records[index], parsed.records[index])
+      #expect(shifted[index] == parsed[index], "event \(index)")
+      #expect(made.type == read.type && made.flag == read.flag && made.hasProperties == read.hasProperties)
+      if made.type == .scalar {
+        #expect(shifted.withValueBytes(at: index, Array.init) == parsed.withValueBytes(at: index, Array.init))
+      }
+    }
   }
 
   static func findScalar(containing needle: String, in document: YAMLDocument) -> YAMLScalar? {

@@ -60,6 +60,22 @@ final class ParseCache<Document: Sendable>: @unchecked Sendable {
     return document
   }
 
+  /// The document parsed from `source` when it is cached; never parses.
+  func cached(_ source: SourceText) -> Document? {
+    condition.lock()
+    defer { condition.unlock() }
+    return entries.last { $0.path == source.path && Self.equal($0.bytes, source.bytes) }?.document
+  }
+
+  /// Keeps `document` as the parse of `source`, which it must be.
+  func store(_ document: Document, for source: SourceText) {
+    condition.lock()
+    defer { condition.unlock() }
+    entries.removeAll { $0.path == source.path && Self.equal($0.bytes, source.bytes) }
+    entries.append((source.path, source.bytes, document))
+    if entries.count > capacity { entries.removeFirst() }
+  }
+
   /// Drops the document parsed from `source`, if it is cached.
   func forget(_ source: SourceText) {
     condition.lock()

@@ -52,8 +52,9 @@ public enum ScalarEditor {
         let edits = try writer.edits(way)
         let bytes = try edits.applied(to: source.bytes, path: source.path)
         let after = SourceText(path: source.path, bytes: bytes)
-        try YAMLEditVerifier.verify(before: document, after: after, expected: [scalar.start: newValue])
-        VerifiedEdits.remember(before: source, edits: edits, expected: [scalar.start: newValue])
+        let shift = try YAMLEditVerifier.verify(
+          before: document, after: after, expected: [scalar.start: newValue], edits: edits, chunk: 4096)
+        VerifiedEdits.remember(before: source, edits: edits, expected: [scalar.start: newValue], shift: shift)
         return edits
       } catch let problem as Unwritable {
         reasons.append("\(way.rawValue): \(problem.reason)")

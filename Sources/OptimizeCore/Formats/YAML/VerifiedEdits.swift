@@ -15,6 +15,8 @@ enum VerifiedEdits {
     var expected: [Int: String]
     /// Sorted by offset, without overlaps: they were applied to `before`.
     var edits: [Edit]
+    /// Where the edited text's events sit, when they are the original's moved.
+    var shift: EventShift?
   }
 
   private static let lock = NSLock()
@@ -22,10 +24,10 @@ enum VerifiedEdits {
   private static let capacity = 4
 
   /// Records that `edits`, applied to `before`, passed `YAMLEditVerifier`'s check with `expected`.
-  static func remember(before: SourceText, edits: [Edit], expected: [Int: String]) {
+  static func remember(before: SourceText, edits: [Edit], expected: [Int: String], shift: EventShift? = nil) {
     let entry = Entry(
       path: before.path, before: before.bytes, expected: expected,
-      edits: edits.sorted { $0.offset < $1.offset })
+      edits: edits.sorted { $0.offset < $1.offset }, shift: shift)
     lock.lock()
     defer { lock.unlock() }
     entries.append(entry)
@@ -34,12 +36,22 @@ enum VerifiedEdits {
 
   /// Whether `after` already passed the check against `before` with exactly `expected`.
   static func contains(before: SourceText, after: [UInt8], expected: [Int: String]) -> Bool {
+    entry(before: before, after: after, expected: expected) != nil
+  }
+
+  /// How `after`'s events sit against `before`'s, when `after` passed the check against `before`
+  /// with exactly `expected` and the check found them to be the original's moved.
+  static func shift(before: SourceText, after: [UInt8], expected: [Int: String]) -> EventShift? {
+    entry(before: before, after: after, expected: expected)?.shift
+  }
+
+  private static func entry(before: SourceText, after: [UInt8], expected: [Int: String]) -> Entry? {
     lock.lock()
     let candidates = entries.filter {
       $0.path == before.path && $0.expected == expected && $0.before.count == before.bytes.count
     }
     lock.unlock()
-    return candidates.contains { entry in
+    return candidates.last { entry in
       same(entry.before[...], before.bytes[...]) && applied(entry.edits, to: before.bytes, give: after)
     }
   }

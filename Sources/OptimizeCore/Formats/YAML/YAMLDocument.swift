@@ -18,8 +18,11 @@ public struct YAMLDocument: Sendable {
   }
 
   private init(parsing source: SourceText) throws {
+    self.init(source: source, events: try YAMLParser().events(of: source))
+  }
+
+  private init(source: SourceText, events: YAMLEventList) {
     self.source = source
-    let events = try YAMLParser().events(of: source)
     self.events = events
     let records = events.records
     let first = records.firstIndex { $0.type == .documentStart }
@@ -32,6 +35,21 @@ public struct YAMLDocument: Sendable {
       if let name = events.anchor(at: index), let node = YAMLNode(events, index) { anchors[name] = node }
     }
     self.anchors = anchors
+  }
+
+  /// The document of `edited`, made from the cached parse of `original` without reading
+  /// `edited` again, when the scalar editor's check proved (`shift`) that its events are the
+  /// original's moved; nil when the original's parse is no longer cached.
+  static func derive(
+    _ edited: SourceText, from original: SourceText, by shift: EventShift, expected: [Int: String]
+  )
+    -> YAMLDocument?
+  {
+    guard let document = documentCache.cached(original) else { return nil }
+    let events = document.events.shifted(to: edited.bytes, by: shift, expected: expected)
+    let derived = YAMLDocument(source: edited, events: events)
+    documentCache.store(derived, for: edited)
+    return derived
   }
 
   /// Drops the cached document parsed from `source`, so that its events are freed once no one

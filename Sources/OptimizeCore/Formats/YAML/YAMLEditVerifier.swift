@@ -18,10 +18,15 @@ public enum YAMLEditVerifier {
     try verify(before: before, after: after, expected: expected, chunk: 4096)
   }
 
-  /// `verify(before:after:expected:)` streaming `chunk` events at a time.
-  static func verify(before: YAMLDocument, after: SourceText, expected: [Int: String], chunk size: Int) throws
-  {
+  /// `verify(before:after:expected:)` streaming `chunk` events at a time. Given the `edits` that
+  /// made `after`, it also tells whether every event sits where the edits put it: then the edited
+  /// file's events can be made from the original's (`YAMLEventList.shifted`).
+  @discardableResult
+  static func verify(
+    before: YAMLDocument, after: SourceText, expected: [Int: String], edits: [Edit]? = nil, chunk size: Int
+  ) throws -> EventShift? {
     var comparison = Comparison(after: after, expected: expected)
+    comparison.shift = edits.map(EventShift.init(edits:))
     let stored = before.events
     try YAMLParser().streamEvents(of: after, chunk: size) { chunk, first in
       for offset in chunk.indices {
@@ -34,6 +39,7 @@ public enum YAMLEditVerifier {
       comparison.seen = first + chunk.count
     }
     try comparison.finish(beforeCount: stored.count, before: stored)
+    return comparison.shift.flatMap { $0.holds ? $0 : nil }
   }
 
   /// The same comparison, the other way round: `after` is parsed and kept (planning again on the
@@ -70,6 +76,8 @@ public enum YAMLEditVerifier {
     var unmatched: Set<Int>
     /// How many events of `after` were read.
     var seen = 0
+    /// Where the events of `after` sit, when the edits that made it are known.
+    var shift: EventShift?
 
     init(after: SourceText, expected: [Int: String]) {
       self.after = after
@@ -97,6 +105,7 @@ public enum YAMLEditVerifier {
             in: after, at: Int(newList.records[new].start), expected: wanted,
             found: describe(newList[new].kind))
         }
+        shift?.replaced[old] = newList.records[new]
         return
       }
       guard YAMLEventList.sameKind(old, in: oldList, new, in: newList) else {
@@ -104,6 +113,7 @@ public enum YAMLEditVerifier {
           in: after, at: Int(newList.records[new].start), expected: describe(oldList[old].kind),
           found: describe(newList[new].kind))
       }
+      shift?.check(record, newList.records[new])
     }
 
     /// The edited text has event `index` of `list` where the original had ended.

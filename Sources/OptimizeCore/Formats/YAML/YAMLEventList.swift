@@ -41,6 +41,8 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
     /// Anchor and tag name indexes into `names` (-1 for none), by event index.
     let properties: [Int: (anchor: Int32, tag: Int32)]
     let names: [String]
+    /// Values set by edits (see `EventShift`): value `valueStarts.count - 1 + i` is `extra[i]`.
+    let extra: [[UInt8]]
 
     init(builder: Builder) {
       source = builder.source
@@ -53,6 +55,18 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
       valueStarts = builder.valueStarts + [UInt32(builder.values.count)]
       properties = builder.properties
       names = builder.names
+      extra = []
+    }
+
+    /// The storage of an edited text whose events are `original`'s, moved to `records`.
+    init(shifting original: Storage, to source: [UInt8], records: [Record], extra: [[UInt8]]) {
+      self.source = source
+      self.records = records
+      values = original.values
+      valueStarts = original.valueStarts
+      properties = original.properties
+      names = original.names
+      self.extra = original.extra + extra
     }
   }
 
@@ -99,7 +113,11 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
         body(UnsafeBufferPointer(rebasing: buffer[Int(record.start)..<Int(record.end)]))
       }
     }
-    let range = Int(storage.valueStarts[Int(record.link)])..<Int(storage.valueStarts[Int(record.link) + 1])
+    let link = Int(record.link)
+    if link >= storage.valueStarts.count - 1 {
+      return storage.extra[link - (storage.valueStarts.count - 1)].withUnsafeBufferPointer(body)
+    }
+    let range = Int(storage.valueStarts[link])..<Int(storage.valueStarts[link + 1])
     return storage.values.withUnsafeBufferPointer { buffer in
       body(UnsafeBufferPointer(rebasing: buffer[range]))
     }

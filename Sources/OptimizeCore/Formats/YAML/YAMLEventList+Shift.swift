@@ -1,0 +1,95 @@
+import Foundation
+
+/// What a streamed verification proved about an edited file's events, so that the edited file's
+/// event list can be made from the original's instead of being parsed again.
+///
+/// While `YAMLEditVerifier` compares each event libyaml reads from the edited bytes with the
+/// original's, it also checks where the event is: every event that was not meant to change must
+/// sit exactly where the original's sits once the edits before it are counted in, and a scalar
+/// whose value is its own source bytes must lie clear of every edit. When all events pass, the
+/// edited file's list is the original's with positions moved and the edited scalars' records
+/// replaced by the ones libyaml reported: exactly what parsing the edited bytes gives.
+struct EventShift: Sendable {
+  /// An edit as byte counts, so that placing an event costs a few comparisons.
+  private struct Splice: Sendable {
+    var old: Range<Int>
+    var delta: Int
+  }
+
+  /// The edits, sorted by offset.
+  private let splices: [Splice]
+  /// The records libyaml reported for the edited scalars, by the original's event index.
+  var replaced: [Int: YAMLEventList.Record] = [:]
+  /// Whether every event so far sat where the edits put it.
+  var holds = true
+
+  init(edits: [Edit]) {
+    splices = edits.sorted { $0.offset < $1.offset }.map {
+      Splice(old: $0.oldRange, delta: $0.new.utf8.count - $0.old.utf8.count)
+    }
+  }
+
+  /// Where the byte at `offset` of the original is in the edited text: moved by every edit that
+  /// ends at or before it (an insertion exactly at `offset` counts as after it).
+  func shifted(_ offset: UInt32) -> UInt32 {
+    let offset = Int(offset)
+    var moved = offset
+    for splice in splices {
+      guard splice.old.upperBound <= offset, splice.old.lowerBound < offset || !splice.old.isEmpty else {
+        break
+      }
+      moved += splice.delta
+    }
+    return UInt32(clamping: moved)
+  }
+
+  /// Whether an edit changes bytes inside `start..<end`.
+  func touches(_ start: UInt32, _ end: UInt32) -> Bool {
+    let range = Int(start)..<Int(end)
+    return splices.contains { splice in
+      splice.old.isEmpty
+        ? range.lowerBound < splice.old.lowerBound && splice.old.lowerBound < range.upperBound
+        : splice.old.overlaps(range)
+    }
+  }
+
+  /// Checks that `new`, read from the edited text, sits where the original's `old` does.
+  mutating func check(_ old: YAMLEventList.Record, _ new: YAMLEventList.Record) {
+    guard holds else { return }
+    let inSource = old.type == .scalar && old.link == YAMLEventList.Record.inSource
+    holds =
+      new.start == shifted(old.start) && new.end == shifted(old.end)
+      && !(inSource && touches(old.start, old.end))
+  }
+}
+
+extension YAMLEventList {
+  /// The events of `source`, the edited text `shift` describes, made from these events.
+  ///
+  /// - Parameter expected: The new value of each replaced scalar, by its start in the original.
+  func shifted(to source: [UInt8], by shift: EventShift, expected: [Int: String]) -> YAMLEventList {
+    var records = storage.records
+    var extra: [[UInt8]] = []
+    let firstExtra = UInt32(storage.valueStarts.count - 1 + storage.extra.count)
+    for index in records.indices {
+      if var record = shift.replaced[index] {
+        let value = Array((expected[Int(records[index].start)] ?? "").utf8)
+        let inSource =
+          Int(record.end) - Int(record.start) == value.count && Int(record.end) <= source.count
+          && source[Int(record.start)..<Int(record.end)].elementsEqual(value)
+        record.link = inSource ? Record.inSource : firstExtra + UInt32(extra.count)
+        if !inSource { extra.append(value) }
+        record.hasProperties = records[index].hasProperties
+        records[index] = record
+      } else {
+        records[index].start = shift.shifted(records[index].start)
+        records[index].end = shift.shifted(records[index].end)
+      }
+    }
+    return YAMLEventList(storage: Storage(shifting: storage, to: source, records: records, extra: extra))
+  }
+
+  init(storage: Storage) {
+    self.storage = storage
+  }
+}
