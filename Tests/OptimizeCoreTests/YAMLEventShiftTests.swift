@@ -69,6 +69,16 @@ import Testing
     #expect(try shift(yaml, "coverage run", [.after("manage.py test", " --keepdb")]) != nil)
   }
 
+  @Test func theMovedEventsShareTheOriginalsStorageButAreAnotherDocument() throws {
+    let original = try YAMLDocument(source: SourceText(path: "shift/ci.yml", string: Self.workflow))
+    let moved = original.events.shifted(by: EventShift(edits: [.insert("# x\n", at: 0)]), expected: [:])
+    #expect(moved.storage === original.events.storage)
+    #expect(moved[1].start == original.events[1].start + 4)
+    let root = try #require(YAMLNode(original.events, 2)?.mapping)
+    #expect(YAMLNode(moved, 2)?.mapping != root)
+    #expect(YAMLNode(original.events, 2)?.mapping == root)
+  }
+
   @Test func anEventThatMovedOtherwiseIsNotShifted() throws {
     let before = "a: b\nc: [d, e]\n"
     let document = try YAMLDocument(source: SourceText(path: "ci.yml", string: before))

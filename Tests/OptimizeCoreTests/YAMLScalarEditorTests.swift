@@ -53,7 +53,7 @@ enum YAMLEditHarness {
   static func expectShiftedEqualsParsed(
     _ document: YAMLDocument, after: [UInt8], shift: EventShift, expected: [Int: String]
   ) throws {
-    let shifted = document.events.shifted(to: after, by: shift, expected: expected)
+    let shifted = document.events.shifted(by: shift, expected: expected)
     let parsed = try YAMLParser().events(of: SourceText(path: "ci.yml", bytes: after))
     #expect(shifted.count == parsed.count)
     for index in 0..<min(shifted.count, parsed.count) {

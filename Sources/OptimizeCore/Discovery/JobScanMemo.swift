@@ -51,9 +51,10 @@ final class AccessLog: @unchecked Sendable {
 ///
 /// A job's scan is a function of its own bytes, the workflow's `env` and `defaults`, the test
 /// runner, the anchors its aliases name, and what the repository answers to the questions the scan
-/// asks. A job is taken as found-nothing again only when: its bytes, from the start of its key's
-/// line to the end of its value, are equal; it holds no alias; the workflow's context is equal; and
-/// every question its scan asked gets the same answer now. Anything else is scanned again.
+/// asks. A job is taken as found-nothing again only when, at the same place in `jobs:`: its bytes,
+/// from the start of its key's line to the end of its value, are equal; it holds no alias; the
+/// workflow's context is equal; and every question its scan asked gets the same answer now.
+/// Anything else is scanned again.
 final class JobScanMemo: @unchecked Sendable {
   /// What a workflow gives every job.
   struct Context: Sendable, Equatable {
@@ -67,27 +68,33 @@ final class JobScanMemo: @unchecked Sendable {
   struct Job: Sendable {
     var bytes: Range<Int>
     var accesses: [RepositoryAccess]
+    /// Whether it was taken from an earlier scan rather than scanned.
+    var reused: Bool
   }
 
   /// The last scan of a workflow file.
   struct Workflow: Sendable {
     var source: [UInt8]
     var context: Context
-    var jobs: [String: Job]
+    /// By the job's place in `jobs:`; nil for a job that found something or was not kept.
+    var jobs: [Job?]
 
-    /// Whether the job named `name`, at `bytes` of `source`, is known to find nothing.
-    func foundNothing(_ name: String, at bytes: Range<Int>, of source: [UInt8], in repository: Repository)
-      -> Bool
-    {
-      guard let job = jobs[name], job.bytes.count == bytes.count else { return false }
+    /// Whether the job at `position`, at `bytes` of `source`, is known to find nothing. Its
+    /// bytes include its key, so equal bytes are the same job.
+    func foundNothing(_ position: Int, at bytes: Range<Int>, of source: [UInt8], in repository: Repository) -> Bool {
+      guard position < jobs.count, let job = jobs[position], job.bytes.count == bytes.count else { return false }
       let same = self.source.withUnsafeBufferPointer { old in
         source.withUnsafeBufferPointer { new in
           bytes.isEmpty
-            || memcmp(
-              old.baseAddress! + job.bytes.lowerBound, new.baseAddress! + bytes.lowerBound, bytes.count) == 0
+            || memcmp(old.baseAddress! + job.bytes.lowerBound, new.baseAddress! + bytes.lowerBound, bytes.count) == 0
         }
       }
       return same && job.accesses.allSatisfy { $0.holds(in: repository) }
+    }
+
+    /// The job at `position`, found again at `bytes`.
+    func reused(_ position: Int, at bytes: Range<Int>) -> Job? {
+      jobs[position].map { Job(bytes: bytes, accesses: $0.accesses, reused: true) }
     }
   }
 
@@ -111,7 +118,8 @@ final class JobScanMemo: @unchecked Sendable {
   }
 
   /// Keeps the jobs of the scan of `path` that found nothing, replacing an earlier scan's.
-  func store(_ path: String, _ workflow: Workflow, reused: Int) {
+  func store(_ path: String, _ workflow: Workflow) {
+    let reused = workflow.jobs.reduce(0) { $0 + ($1?.reused == true ? 1 : 0) }
     lock.lock()
     defer { lock.unlock() }
     workflows[path] = workflow

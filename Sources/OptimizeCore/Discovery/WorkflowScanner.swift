@@ -70,17 +70,16 @@ struct WorkflowScanner {
     let earlier = repository.jobScans.workflow(path, context: context)
     // Jobs are independent: a generated workflow's thousands of them are scanned on every core,
     // each job's nodes made only while it is scanned.
-    let perJob = Parallel.map(jobs.entryIndexes, minimumPerThread: 200) {
-      entry -> (ScanResult, Remembered?) in
+    let entries = jobs.entryIndexes
+    let perJob = Parallel.map(Array(entries.indices), minimumPerThread: 200) {
+      position -> (ScanResult, JobScanMemo.Job?) in
+      let entry = entries[position]
       guard let key = jobs.node(at: entry.key), let node = jobs.node(at: entry.value) else {
         return (ScanResult(), nil)
       }
-      let span = JobSpan(key: entry.key, value: entry.value, in: document)
-      if let span, let earlier,
-        earlier.foundNothing(span.name, at: span.bytes, of: source.bytes, in: repository)
-      {
-        let job = JobScanMemo.Job(bytes: span.bytes, accesses: earlier.jobs[span.name]?.accesses ?? [])
-        return (ScanResult(), Remembered(name: span.name, job: job, reused: true))
+      let span = Self.span(key: entry.key, value: entry.value, in: document)
+      if let span, let earlier, earlier.foundNothing(position, at: span, of: source.bytes, in: repository) {
+        return (ScanResult(), earlier.reused(position, at: span))
       }
       var scanner = self
       let log = AccessLog()
@@ -89,54 +88,29 @@ struct WorkflowScanner {
         Job(key: key, node: node), workflowEnv: workflowEnv, workflowDefaults: workflowDefaults, path: path,
         document: document)
       guard let span, found.steps.isEmpty, found.manual.isEmpty else { return (found, nil) }
-      return (
-        found,
-        Remembered(name: span.name, job: JobScanMemo.Job(bytes: span.bytes, accesses: log.all), reused: false)
-      )
+      return (found, JobScanMemo.Job(bytes: span, accesses: log.all, reused: false))
     }
-    var remembered: [String: JobScanMemo.Job] = [:]
-    var repeated: Set<String> = []
-    var reused = 0
-    for (jobResult, memo) in perJob {
+    var remembered: [JobScanMemo.Job?] = []
+    remembered.reserveCapacity(perJob.count)
+    for (jobResult, job) in perJob {
       result += jobResult
-      guard let memo else { continue }
-      if memo.reused { reused += 1 }
-      if remembered.updateValue(memo.job, forKey: memo.name) != nil { repeated.insert(memo.name) }
+      remembered.append(job)
     }
-    // A key written twice names two jobs: neither is taken for the other.
-    for name in repeated { remembered[name] = nil }
-    repository.jobScans.store(
-      path, JobScanMemo.Workflow(source: source.bytes, context: context, jobs: remembered), reused: reused)
+    repository.jobScans.store(path, JobScanMemo.Workflow(source: source.bytes, context: context, jobs: remembered))
     return result
   }
 
-  /// A job that found nothing, by name.
-  private struct Remembered: Sendable {
-    var name: String
-    var job: JobScanMemo.Job
-    var reused: Bool
-  }
-
-  /// Where a job is in its file, for `JobScanMemo`: nil for a job that holds an alias or whose key
-  /// is not a plain string.
-  private struct JobSpan {
-    var name: String
-    /// From the start of the key's line (so its indentation counts) to the end of its value.
-    var bytes: Range<Int>
-
-    init?(key: Int, value: Int, in document: YAMLDocument) {
-      let events = document.events
-      let records = events.records
-      let end = events.next(after: value)
-      guard records[key].type == .scalar, !records[key].hasProperties,
-        !records[key..<end].contains(where: { $0.type == .alias })
-      else { return nil }
-      name = events.value(at: key)
-      let bytes = document.source.bytes
-      var start = Int(records[key].start)
-      while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-      self.bytes = start..<Int(records[end - 1].end)
-    }
+  /// Where a job is in its file, for `JobScanMemo`: from the start of its key's line (so its
+  /// indentation counts) to the end of its value; nil for a job that holds an alias.
+  private static func span(key: Int, value: Int, in document: YAMLDocument) -> Range<Int>? {
+    let events = document.events
+    let records = events.records
+    let end = events.next(after: value)
+    guard !records[key..<end].contains(where: { $0.type == .alias }) else { return nil }
+    let bytes = document.source.bytes
+    var start = Int(records[key].start)
+    while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+    return start..<Int(records[end - 1].end)
   }
 
   /// A job's key and value nodes.

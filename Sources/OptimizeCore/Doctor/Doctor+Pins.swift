@@ -71,6 +71,8 @@ extension DoctorContext {
       + "it Django cannot pickle the traceback and reports the failure without it"
     for path in files + Set(discovery.testSteps.map(\.file)).sorted() {
       guard let source = workflows[path] ?? (try? repository.read(path)),
+        // Only a line with an ASCII `tblib` can match: one look at the whole file rules most out.
+        source.bytes.withUnsafeBufferPointer({ ASCIIScan.contains($0, "tblib", ignoringCase: true) }),
         let line = (0..<source.lineStarts.count).first(where: {
           DoctorPatterns.mentionsTblib(source, line: $0)
         })

@@ -45,8 +45,9 @@ public struct YAMLDocument: Sendable {
   )
     -> YAMLDocument?
   {
-    guard let document = documentCache.cached(original) else { return nil }
-    let events = document.events.shifted(to: edited.bytes, by: shift, expected: expected)
+    // An original made this way is parsed again instead: its moves would have to be composed.
+    guard let document = documentCache.cached(original), document.events.moved == nil else { return nil }
+    let events = document.events.shifted(by: shift, expected: expected)
     let derived = YAMLDocument(source: edited, events: events)
     documentCache.store(derived, for: edited)
     return derived

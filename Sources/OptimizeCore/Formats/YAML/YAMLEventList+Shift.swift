@@ -64,32 +64,56 @@ struct EventShift: Sendable {
 }
 
 extension YAMLEventList {
-  /// The events of `source`, the edited text `shift` describes, made from these events.
-  ///
-  /// - Parameter expected: The new value of each replaced scalar, by its start in the original.
-  func shifted(to source: [UInt8], by shift: EventShift, expected: [Int: String]) -> YAMLEventList {
-    var records = storage.records
-    var extra: [[UInt8]] = []
-    let firstExtra = UInt32(storage.valueStarts.count - 1 + storage.extra.count)
-    for index in records.indices {
-      if var record = shift.replaced[index] {
-        let value = Array((expected[Int(records[index].start)] ?? "").utf8)
-        let inSource =
-          Int(record.end) - Int(record.start) == value.count && Int(record.end) <= source.count
-          && source[Int(record.start)..<Int(record.end)].elementsEqual(value)
-        record.link = inSource ? Record.inSource : firstExtra + UInt32(extra.count)
-        if !inSource { extra.append(value) }
-        record.hasProperties = records[index].hasProperties
-        records[index] = record
-      } else {
-        records[index].start = shift.shifted(records[index].start)
-        records[index].end = shift.shifted(records[index].end)
-      }
+  /// How the events of an edited text sit against the original's: `EventShift` moves every
+  /// offset, and the edited scalars have the records and values libyaml reported.
+  final class Moved: Sendable {
+    let shift: EventShift
+    /// The new values of the edited scalars, by event index.
+    let values: [Int: [UInt8]]
+
+    init(shift: EventShift, values: [Int: [UInt8]]) {
+      self.shift = shift
+      self.values = values
     }
-    return YAMLEventList(storage: Storage(shifting: storage, to: source, records: records, extra: extra))
   }
 
-  init(storage: Storage) {
+  /// The records of a list as they sit in its text: the stored ones, moved for an edited text.
+  struct Records: RandomAccessCollection {
+    let storage: Storage
+    let moved: Moved?
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { storage.records.count }
+
+    subscript(position: Int) -> Record {
+      var record = storage.records[position]
+      guard let moved else { return record }
+      if let replaced = moved.shift.replaced[position] {
+        record.start = replaced.start
+        record.end = replaced.end
+        record.flag = replaced.flag
+        return record
+      }
+      record.start = moved.shift.shifted(record.start)
+      record.end = moved.shift.shifted(record.end)
+      return record
+    }
+  }
+
+  /// The events of the edited text `shift` describes, made from these events without a copy:
+  /// they share this list's storage and move each record as it is read.
+  ///
+  /// - Parameter expected: The new value of each replaced scalar, by its start in the original.
+  func shifted(by shift: EventShift, expected: [Int: String]) -> YAMLEventList {
+    var values: [Int: [UInt8]] = [:]
+    for index in shift.replaced.keys {
+      values[index] = Array((expected[Int(storage.records[index].start)] ?? "").utf8)
+    }
+    return YAMLEventList(storage: storage, moved: Moved(shift: shift, values: values))
+  }
+
+  private init(storage: Storage, moved: Moved) {
     self.storage = storage
+    self.moved = moved
   }
 }

@@ -41,9 +41,6 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
     /// Anchor and tag name indexes into `names` (-1 for none), by event index.
     let properties: [Int: (anchor: Int32, tag: Int32)]
     let names: [String]
-    /// Values set by edits (see `EventShift`): value `valueStarts.count - 1 + i` is `extra[i]`.
-    let extra: [[UInt8]]
-
     init(builder: Builder) {
       source = builder.source
       records = builder.records
@@ -55,28 +52,25 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
       valueStarts = builder.valueStarts + [UInt32(builder.values.count)]
       properties = builder.properties
       names = builder.names
-      extra = []
-    }
-
-    /// The storage of an edited text whose events are `original`'s, moved to `records`.
-    init(shifting original: Storage, to source: [UInt8], records: [Record], extra: [[UInt8]]) {
-      self.source = source
-      self.records = records
-      values = original.values
-      valueStarts = original.valueStarts
-      properties = original.properties
-      names = original.names
-      self.extra = original.extra + extra
     }
   }
 
   let storage: Storage
+  /// For an edited text whose events are `storage`'s moved by edits: how they moved.
+  let moved: Moved?
 
   init(_ builder: Builder) {
     storage = Storage(builder: builder)
+    moved = nil
   }
 
-  var records: [Record] { storage.records }
+  /// The records, as they sit in this list's text.
+  var records: Records { Records(storage: storage, moved: moved) }
+
+  /// Whether two lists are the same events of the same text.
+  static func same(_ left: YAMLEventList, _ right: YAMLEventList) -> Bool {
+    left.storage === right.storage && left.moved === right.moved
+  }
 
   /// The index of the first event.
   public var startIndex: Int { 0 }
@@ -85,7 +79,7 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
 
   /// The event at `position`, with its strings.
   public subscript(position: Int) -> YAMLEvent {
-    let record = storage.records[position]
+    let record = records[position]
     return YAMLEvent(kind: kind(at: position), start: Int(record.start), end: Int(record.end))
   }
 
@@ -107,6 +101,8 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
 
   /// The value bytes of the scalar event at `index`.
   func withValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let moved, let value = moved.values[index] { return value.withUnsafeBufferPointer(body) }
+    // Where the original's text has it: an event that moved kept its bytes (`EventShift.check`).
     let record = storage.records[index]
     if record.link == Record.inSource {
       return storage.source.withUnsafeBufferPointer { buffer in
@@ -114,9 +110,6 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
       }
     }
     let link = Int(record.link)
-    if link >= storage.valueStarts.count - 1 {
-      return storage.extra[link - (storage.valueStarts.count - 1)].withUnsafeBufferPointer(body)
-    }
     let range = Int(storage.valueStarts[link])..<Int(storage.valueStarts[link + 1])
     return storage.values.withUnsafeBufferPointer { buffer in
       body(UnsafeBufferPointer(rebasing: buffer[range]))
@@ -141,7 +134,7 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
 
   /// The scalar style of the scalar event at `index`.
   func style(at index: Int) -> YAMLScalarStyle {
-    Self.styles[Int(storage.records[index].flag)]
+    Self.styles[Int(records[index].flag)]
   }
 
   /// The index of the event after the node that starts at `index` (past a collection's end).
@@ -154,7 +147,7 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
   }
 
   func kind(at index: Int) -> YAMLEvent.Kind {
-    let record = storage.records[index]
+    let record = records[index]
     let flag = record.flag != 0
     switch record.type {
     case .streamStart: return .streamStart
@@ -179,8 +172,8 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
   static func sameKind(_ left: Int, in leftList: YAMLEventList, _ right: Int, in rightList: YAMLEventList)
     -> Bool
   {
-    let l = leftList.storage.records[left]
-    let r = rightList.storage.records[right]
+    let l = leftList.records[left]
+    let r = rightList.records[right]
     guard l.type == r.type else { return false }
     switch l.type {
     case .streamStart, .streamEnd, .mappingEnd, .sequenceEnd:

@@ -158,7 +158,7 @@ public struct YAMLMapping: Sendable, Equatable {
   }
 
   public static func == (lhs: YAMLMapping, rhs: YAMLMapping) -> Bool {
-    lhs.events.storage === rhs.events.storage && lhs.index == rhs.index
+    YAMLEventList.same(lhs.events, rhs.events) && lhs.index == rhs.index
   }
 }
 
@@ -189,7 +189,7 @@ public struct YAMLSequence: Sendable, Equatable {
   public var end: Int { Int(events.records[Int(events.records[index].link)].end) }
 
   public static func == (lhs: YAMLSequence, rhs: YAMLSequence) -> Bool {
-    lhs.events.storage === rhs.events.storage && lhs.index == rhs.index
+    YAMLEventList.same(lhs.events, rhs.events) && lhs.index == rhs.index
   }
 }
 
