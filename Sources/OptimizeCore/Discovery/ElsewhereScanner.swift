@@ -17,7 +17,7 @@ struct ElsewhereScanner {
       return []
     }
     let tool = program.basename
-    let inContainer = launch.prefix.contains { ["docker", "docker-compose", "podman"].contains($0.value) }
+    let inContainer = Self.runsInContainer(launch)
     guard inContainer || Self.isTaskRunner(tool) || launch.arguments.first?.value == "test" else { return [] }
     let caller = makeCaller()
     let folder = caller.directory ?? ""
@@ -56,8 +56,18 @@ struct ElsewhereScanner {
     }
   }
 
+  /// Whether a wrapper word runs the program in a container (`docker compose run web …`).
+  static func runsInContainer(_ launch: ProgramLaunch) -> Bool {
+    launch.prefix.contains {
+      switch $0.value {
+      case "docker", "docker-compose", "podman": return true
+      default: return false
+      }
+    }
+  }
+
   /// The tools whose tasks `places` looks up: every other program leads somewhere only as `NAME test`.
-  private static func isTaskRunner(_ tool: String) -> Bool {
+  static func isTaskRunner(_ tool: String) -> Bool {
     switch tool {
     case "npm", "yarn", "pnpm", "gulp", "task", "tox", "nox": return true
     default: return false

@@ -10,9 +10,10 @@ struct IndirectionScanner {
   func scan(
     _ command: ShellCommand, coverage: [CoverageCommand], frame: StepFrame, at place: () -> SourceLocation
   ) -> ScanResult {
-    guard let launch = command.launch else { return ScanResult() }
-    // Most commands lead nowhere (`pip install`, `echo`); the caller's frame (folder, environment,
-    // message) is only built for those that may.
+    // Most commands lead nowhere (`pip install`, `echo`): they are told apart from the launch alone,
+    // before anything else is built; the caller's frame (folder, environment, message) only for
+    // those that may.
+    guard command.launches(where: Self.mayLead), let launch = command.launch else { return ScanResult() }
     // A local function, not a closure value: nothing is captured (copied) for commands that never
     // call it.
     func makeCaller() -> CallerFrame { caller(of: command, coverage: coverage, frame: frame, at: place()) }
@@ -21,21 +22,52 @@ struct IndirectionScanner {
       let name = program.basename
       if name == "make" || name == "gmake", launch.prefix.isEmpty {
         return MakefileScanner(repository: repository, runner: runner).scan(
-          arguments: launch.arguments, caller: makeCaller())
+          arguments: Array(launch.arguments), caller: makeCaller())
       }
       let scripts = ScriptScanner(repository: repository, runner: runner)
-      if ["bash", "sh", "dash", "zsh"].contains(name), launch.prefix.isEmpty,
+      if Self.isShell(name), launch.prefix.isEmpty,
         let index = launch.arguments.firstIndex(where: { !$0.value.hasPrefix("-") })
       {
         let arguments = Array(launch.arguments[(index + 1)...])
         return scripts.scan(launch.arguments[index].value, arguments: arguments, caller: makeCaller())
       }
       if Self.hasSlash(program.value), !program.hasExpansion, launch.prefix.isEmpty {
-        return scripts.scan(program.value, arguments: launch.arguments, caller: makeCaller())
+        return scripts.scan(program.value, arguments: Array(launch.arguments), caller: makeCaller())
       }
     }
     return ScanResult(
       manual: ElsewhereScanner(repository: repository, runner: runner).places(launch, caller: makeCaller))
+  }
+
+  /// Whether `scan` may find anything for `launch`: a conservative test of the conditions that
+  /// `scan` and `ElsewhereScanner.places` check first, read from the program's bytes.
+  static func mayLead(_ launch: ProgramLaunch?) -> Bool {
+    // Optional chaining reads the fields in place; binding the launch would copy all of it.
+    guard launch?.python == nil, launch?.coverageLauncher.isEmpty == true, let program = launch?.program
+    else { return false }
+    if launch?.prefix.isEmpty == false || launch?.arguments.first?.value == "test" { return true }
+    let named: Bool? = program.word.value.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+      let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+      if slash != nil, case .executable = program { return true }
+      let name = bytes[((slash ?? -1) + 1)...]
+      guard name.count <= 8 else { return false }
+      return leadingNames.contains(name.reversed().reduce(0) { $0 << 8 | UInt64($1) })
+    }
+    return named ?? true
+  }
+
+  /// The names of the programs `scan` and `ElsewhereScanner.places` follow whatever their arguments,
+  /// each packed into an integer (first byte lowest) so a name is compared once, not byte by byte.
+  private static let leadingNames: [UInt64] = [
+    "make", "gmake", "bash", "sh", "dash", "zsh", "npm", "yarn", "pnpm", "gulp", "task", "tox", "nox",
+  ].map { $0.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+
+  private static func isShell(_ name: String) -> Bool {
+    switch name {
+    case "bash", "sh", "dash", "zsh": return true
+    default: return false
+    }
   }
 
   /// What `command` hands on to a Makefile, a script or an uneditable place.

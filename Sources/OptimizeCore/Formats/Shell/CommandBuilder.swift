@@ -89,6 +89,8 @@ struct CommandBuilder {
     if words.isEmpty, word.assignment != nil {
       assignments.append(word)
     } else {
+      // Room for a usual command at once, not a new buffer at its 1st, 2nd, 3rd and 5th word.
+      if words.isEmpty { words.reserveCapacity(8) }
       words.append(word)
     }
     extend(word.range)
@@ -96,6 +98,14 @@ struct CommandBuilder {
 
   /// Returns whether `word` was a reserved word in command position.
   private mutating func handleReservedWord(_ word: ShellWord) -> Bool {
+    // Every command's first word is asked; most start with a byte no reserved word starts with.
+    switch word.text.utf8.first {
+    case UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "u"), UInt8(ascii: "f"), UInt8(ascii: "s"),
+      UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"), UInt8(ascii: "!"):
+      break
+    default: return false
+    }
     switch word.text {
     case "if", "while", "until": openFrame(.conditional)
     case "for", "select":

@@ -28,7 +28,8 @@ extension ShellScript {
   /// Every coverage.py command in the script, in order, `coverage run` included.
   public func coverageCommands() -> [CoverageCommand] {
     commands.compactMap { command in
-      guard let launch = command.launch, let word = launch.coverageSubcommand,
+      guard command.launches(where: { $0?.coverageSubcommand != nil }), let launch = command.launch,
+        let word = launch.coverageSubcommand,
         let subcommand = CoverageSubcommand(rawValue: word.value)
       else { return nil }
       return CoverageCommand(

@@ -30,22 +30,26 @@ extension ProgramLaunch {
       // Each wrapper's name starts with one of these bytes; most commands' first word does not.
       guard let first = name.utf8.first, "tneupd".utf8.contains(first) else { return }
       let next = index + 1 < words.count ? words[index + 1].value : nil
-      switch (name, next) {
-      case ("time", _), ("nice", _), ("nohup", _), ("exec", _):
+      // One switch on the name, then its second word: most first words match no case at all.
+      switch name {
+      case "time", "nice", "nohup", "exec":
         index += 1
         skipOptions(words, &index, valued: [])
-      case ("timeout", _):
+      case "timeout":
         index += 1
         skipOptions(words, &index, valued: ["-s", "--signal", "-k", "--kill-after"])
         index += 1
-      case ("env", _):
+      case "env":
         index += 1
         skipEnv(words, &index)
-      case ("uv", "run"), ("poetry", "run"), ("pipenv", "run"), ("pdm", "run"):
+      case "uv", "poetry", "pipenv", "pdm":
+        guard next == "run" else { return }
         index += 2
         skipOptions(words, &index, valued: Self.valuedOptions[name] ?? [])
-      case ("docker", "compose"), ("docker-compose", _), ("docker", "exec"), ("docker", "run"):
-        guard skipDocker(words, &index) else { return }
+      case "docker", "docker-compose":
+        guard name == "docker-compose" || next == "compose" || next == "exec" || next == "run",
+          skipDocker(words, &index)
+        else { return }
       default:
         return
       }
@@ -76,7 +80,7 @@ extension ProgramLaunch {
         environment[pair.name] = pair.value
       } else if word.value == "-u" || word.value == "--unset" || word.value == "-C" {
         index += 1
-      } else if !word.value.hasPrefix("-") {
+      } else if !Self.isDashed(word.value) {
         return
       }
       index += 1
@@ -85,7 +89,7 @@ extension ProgramLaunch {
 
   /// Moves past options; records `-e NAME=value`/`--env NAME=value` in `environment`.
   private mutating func skipOptions(_ words: [ShellWord], _ index: inout Int, valued: Set<String>) {
-    while index < words.count, words[index].value.hasPrefix("-"), words[index].value != "-" {
+    while index < words.count, Self.isDashed(words[index].value), words[index].value != "-" {
       let option = words[index].value
       index += 1
       if option == "--" { return }

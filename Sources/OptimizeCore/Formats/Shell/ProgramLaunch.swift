@@ -32,8 +32,8 @@ struct ProgramLaunch: Sendable, Equatable {
   var coverageOptions: [ShellWord] = []
   /// The program, absent for coverage subcommands other than `run`.
   var program: Program?
-  /// The words after the program.
-  var arguments: [ShellWord] = []
+  /// The words after the program: a slice of the command's words, which it shares.
+  var arguments: ArraySlice<ShellWord> = []
 
   /// Decodes `words` (a command without its assignments); nil when nothing runs, or for `python -c`.
   init?(_ words: [ShellWord]) {
@@ -51,12 +51,12 @@ struct ProgramLaunch: Sendable, Equatable {
       decodeCoverage(words, from: index + 1)
     } else {
       program = .executable(first)
-      arguments = Array(words[(index + 1)...])
+      arguments = words[(index + 1)...]
     }
   }
 
   private mutating func decodePython(_ words: [ShellWord], _ index: inout Int) -> Bool {
-    while index < words.count, words[index].value.hasPrefix("-"), words[index].value != "-" {
+    while index < words.count, Self.isDashed(words[index].value), words[index].value != "-" {
       switch words[index].value {
       case "-c": return false
       case "-m":
@@ -67,7 +67,7 @@ struct ProgramLaunch: Sendable, Equatable {
           decodeCoverage(words, from: index + 2)
         } else {
           program = .module(module)
-          arguments = Array(words[(index + 2)...])
+          arguments = words[(index + 2)...]
         }
         return true
       case "-W", "-X", "--check-hash-based-pycs": index += 2
@@ -76,7 +76,7 @@ struct ProgramLaunch: Sendable, Equatable {
     }
     guard index < words.count else { return false }
     program = .script(words[index])
-    arguments = Array(words[(index + 1)...])
+    arguments = words[(index + 1)...]
     return true
   }
 
@@ -93,7 +93,7 @@ struct ProgramLaunch: Sendable, Equatable {
       "--debug", "--save-signal",
     ]
     var isModule = false
-    while index < words.count, words[index].value.hasPrefix("-") {
+    while index < words.count, Self.isDashed(words[index].value) {
       let option = words[index].value
       coverageOptions.append(words[index])
       index += 1
@@ -105,7 +105,16 @@ struct ProgramLaunch: Sendable, Equatable {
     }
     guard index < words.count else { return }
     program = isModule ? .module(words[index]) : .script(words[index])
-    arguments = Array(words[(index + 1)...])
+    arguments = words[(index + 1)...]
+  }
+
+  /// `value.hasPrefix("-")`, read as bytes when the byte after the dash is ASCII, so it cannot join
+  /// the dash into another character. Every option of every command is asked.
+  static func isDashed(_ value: String) -> Bool {
+    var bytes = value.utf8.makeIterator()
+    guard bytes.next() == UInt8(ascii: "-") else { return false }
+    guard let next = bytes.next(), next >= 0x80 else { return true }
+    return value.hasPrefix("-")
   }
 
   static func isPython(_ word: ShellWord) -> Bool {

@@ -2,11 +2,13 @@ extension ShellLexer {
   /// What a word collects while it is being read.
   struct WordBuilder {
     var value: [UInt8] = []
-    var literalPrefix: [UInt8]?
+    /// How many bytes of `value` came before the first expansion; nil while there is none.
+    /// Values only grow, so the prefix is never copied out until the word is made.
+    var literalPrefixCount: Int?
     var hasExpression = false
 
     mutating func appendExpansion(_ raw: ArraySlice<UInt8>, isExpression: Bool = false) {
-      if literalPrefix == nil { literalPrefix = value }
+      if literalPrefixCount == nil { literalPrefixCount = value.count }
       value += raw
       hasExpression = hasExpression || isExpression
     }
@@ -24,7 +26,9 @@ extension ShellLexer {
       return ShellWord(text: text, value: text, range: start..<position)
     }
     var builder = WordBuilder()
-    builder.value = Array(bytes[start..<position])
+    // A value is never longer than its text; most quoted words are short.
+    builder.value.reserveCapacity(32)
+    builder.value += bytes[start..<position]
     while let current = byte(position), !Self.isWordBreak(current) {
       switch current {
       case .backslash:
@@ -53,8 +57,8 @@ extension ShellLexer {
     let value = String(decoding: builder.value, as: UTF8.self)
     return ShellWord(
       text: text, value: value, range: start..<position,
-      hasExpansion: builder.literalPrefix != nil, hasExpression: builder.hasExpression,
-      literalPrefix: builder.literalPrefix.map { String(decoding: $0, as: UTF8.self) })
+      hasExpansion: builder.literalPrefixCount != nil, hasExpression: builder.hasExpression,
+      literalPrefix: builder.literalPrefixCount.map { String(decoding: builder.value[..<$0], as: UTF8.self) })
   }
 
   /// The bytes that start a quote, an escape or an expansion inside a word.
@@ -95,7 +99,7 @@ extension ShellLexer {
         if continuation > 0 {
           position += continuation
         } else if let escaped = byte(position + 1),
-          [.doubleQuote, .backslash, .dollar, .backtick].contains(escaped)
+          escaped == .doubleQuote || escaped == .backslash || escaped == .dollar || escaped == .backtick
         {
           builder.value.append(escaped)
           position += 2
@@ -172,7 +176,12 @@ extension ShellLexer {
   }
 
   private static func isParameterStart(_ byte: UInt8) -> Bool {
-    isNameByte(byte) || Array("@*#?$!-".utf8).contains(byte)
+    switch byte {
+    case UInt8(ascii: "@"), UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "$"),
+      UInt8(ascii: "!"), UInt8(ascii: "-"):
+      return true
+    default: return isNameByte(byte)
+    }
   }
 
   private func find(_ literal: String, from offset: Int) -> Int? {

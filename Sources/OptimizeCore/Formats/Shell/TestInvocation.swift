@@ -65,7 +65,9 @@ extension ShellScript {
   /// Every command in the script that runs `runner`'s tests, in order.
   public func testInvocations(runner: TestRunner) -> [TestInvocation] {
     commands.compactMap { command in
-      guard let launch = command.launch, let match = runner.match(launch) else {
+      guard command.launches(where: runner.mayMatch), let launch = command.launch,
+        let match = runner.match(launch)
+      else {
         return nil
       }
       var coverage: CoverageRun?

@@ -52,6 +52,13 @@ public enum TestRunner: String, Sendable, Codable, CaseIterable {
     }
   }
 
+  /// A cheap necessary condition of `match`, read in place: most commands fail it.
+  func mayMatch(_ launch: ProgramLaunch?) -> Bool {
+    switch self {
+    case .django: return launch?.arguments.first?.value == "test"
+    }
+  }
+
   private static func matchDjango(_ launch: ProgramLaunch) -> Match? {
     guard let program = launch.program else { return nil }
     let entryPoint: String?
