@@ -81,12 +81,17 @@ final class JobScanMemo: @unchecked Sendable {
 
     /// Whether the job at `position`, at `bytes` of `source`, is known to find nothing. Its
     /// bytes include its key, so equal bytes are the same job.
-    func foundNothing(_ position: Int, at bytes: Range<Int>, of source: [UInt8], in repository: Repository) -> Bool {
-      guard position < jobs.count, let job = jobs[position], job.bytes.count == bytes.count else { return false }
+    func foundNothing(_ position: Int, at bytes: Range<Int>, of source: [UInt8], in repository: Repository)
+      -> Bool
+    {
+      guard position < jobs.count, let job = jobs[position], job.bytes.count == bytes.count else {
+        return false
+      }
       let same = self.source.withUnsafeBufferPointer { old in
         source.withUnsafeBufferPointer { new in
           bytes.isEmpty
-            || memcmp(old.baseAddress! + job.bytes.lowerBound, new.baseAddress! + bytes.lowerBound, bytes.count) == 0
+            || memcmp(
+              old.baseAddress! + job.bytes.lowerBound, new.baseAddress! + bytes.lowerBound, bytes.count) == 0
         }
       }
       return same && job.accesses.allSatisfy { $0.holds(in: repository) }

@@ -96,7 +96,8 @@ struct WorkflowScanner {
       result += jobResult
       remembered.append(job)
     }
-    repository.jobScans.store(path, JobScanMemo.Workflow(source: source.bytes, context: context, jobs: remembered))
+    repository.jobScans.store(
+      path, JobScanMemo.Workflow(source: source.bytes, context: context, jobs: remembered))
     return result
   }
 
@@ -198,7 +199,11 @@ struct WorkflowScanner {
             alias: alias.map { source.location(ofByte: $0.start) }, expressionValues: job.matrix))
       }
       let indirections = IndirectionScanner(repository: repository, runner: runner)
-      for command in shell.commands where !invocations.contains(where: { $0.range == command.range }) {
+      // Most commands lead nowhere: they are passed over before a place is made for them.
+      for command in shell.commands
+      where command.launches(where: IndirectionScanner.mayLead)
+        && !invocations.contains(where: { $0.range == command.range })
+      {
         result += indirections.scan(command, coverage: coverage[index], frame: frame) {
           self.location(ofLine: command.line, in: scalar, source: source)
         }
