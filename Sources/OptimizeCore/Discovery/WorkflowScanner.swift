@@ -107,7 +107,7 @@ struct WorkflowScanner {
     let events = document.events
     let records = events.records
     let end = events.next(after: value)
-    guard !records[key..<end].contains(where: { $0.type == .alias }) else { return nil }
+    guard !events.containsAlias(in: key..<end) else { return nil }
     let bytes = document.source.bytes
     var start = Int(records[key].start)
     while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }

@@ -72,14 +72,29 @@ enum ASCIIScan {
     }
     let first = needle.utf8Start[0]
     let last = bytes.count - count
+    // memchr: the needles are rare, the texts up to megabytes long.
+    let find = { (byte: UInt8, from: Int) -> Int? in
+      guard from <= last, let found = memchr(base + from, Int32(byte), last - from + 1) else { return nil }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+    if ignoringCase, first >= 0x61, first <= 0x7A {
+      // Both cases of the first letter, each found by memchr, taken in order.
+      var lower = find(first, start)
+      var upper = find(first & ~0x20, start)
+      while lower != nil || upper != nil {
+        let index = min(lower ?? Int.max, upper ?? Int.max)
+        if matches(bytes, needle, at: index, ignoringCase: true) { return index }
+        if index == lower { lower = find(first, index + 1) } else { upper = find(first & ~0x20, index + 1) }
+      }
+      return nil
+    }
     var index = start
     while index <= last {
       if ignoringCase {
         while index <= last, lowercased(base[index]) != first { index += 1 }
       } else {
-        // memchr: the needles are rare, the texts up to megabytes long.
-        guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-        index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        guard let found = find(first, index) else { return nil }
+        index = found
       }
       if index <= last, matches(bytes, needle, at: index, ignoringCase: ignoringCase) { return index }
       index += 1

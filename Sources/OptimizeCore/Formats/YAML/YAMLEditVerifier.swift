@@ -91,13 +91,14 @@ public enum YAMLEditVerifier {
       _ oldList: YAMLEventList, _ old: Int, _ newList: YAMLEventList, _ new: Int
     ) throws {
       let record = oldList.records[old]
+      let newRecord = newList.records[new]
       let start = Int(record.start)
       while cursor < starts.count, starts[cursor] < start { cursor += 1 }
       if record.type == .scalar, cursor < starts.count, starts[cursor] == start, let want = expected[start] {
         unmatched.remove(start)
         let anchor = oldList.anchor(at: old)
         let tag = oldList.tag(at: old)
-        guard newList.records[new].type == .scalar, newList.anchor(at: new) == anchor,
+        guard newRecord.type == .scalar, newList.anchor(at: new) == anchor,
           newList.tag(at: new) == tag, newList.value(at: new) == want
         else {
           let wanted = EventKindText.scalar(anchor: anchor, tag: tag, value: want)
@@ -105,15 +106,15 @@ public enum YAMLEditVerifier {
             in: after, at: Int(newList.records[new].start), expected: wanted,
             found: describe(newList[new].kind))
         }
-        shift?.replaced[old] = newList.records[new]
+        shift?.replaced[old] = newRecord
         return
       }
-      guard YAMLEventList.sameKind(old, in: oldList, new, in: newList) else {
+      guard YAMLEventList.sameKind(record, old, in: oldList, newRecord, new, in: newList) else {
         throw difference(
           in: after, at: Int(newList.records[new].start), expected: describe(oldList[old].kind),
           found: describe(newList[new].kind))
       }
-      shift?.check(record, newList.records[new])
+      shift?.check(record, newRecord)
     }
 
     /// The edited text has event `index` of `list` where the original had ended.

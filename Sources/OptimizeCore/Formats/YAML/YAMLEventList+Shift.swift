@@ -70,10 +70,15 @@ extension YAMLEventList {
     let shift: EventShift
     /// The new values of the edited scalars, by event index.
     let values: [Int: [UInt8]]
+    /// The indexes of the edited scalars, first to last: most events lie outside, and this
+    /// tells so without hashing.
+    let edited: Range<Int>
 
     init(shift: EventShift, values: [Int: [UInt8]]) {
       self.shift = shift
       self.values = values
+      let indexes = shift.replaced.keys
+      edited = (indexes.min() ?? 0)..<((indexes.max() ?? -1) + 1)
     }
   }
 
@@ -85,10 +90,11 @@ extension YAMLEventList {
     var startIndex: Int { 0 }
     var endIndex: Int { storage.records.count }
 
+    @inline(__always)
     subscript(position: Int) -> Record {
       var record = storage.records[position]
       guard let moved else { return record }
-      if let replaced = moved.shift.replaced[position] {
+      if moved.edited.contains(position), let replaced = moved.shift.replaced[position] {
         record.start = replaced.start
         record.end = replaced.end
         record.flag = replaced.flag

@@ -65,7 +65,14 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
   }
 
   /// The records, as they sit in this list's text.
-  var records: Records { Records(storage: storage, moved: moved) }
+  var records: Records {
+    @inline(__always) get { Records(storage: storage, moved: moved) }
+  }
+
+  /// Whether an alias event lies in `range` (moving never changes an event's type).
+  func containsAlias(in range: Range<Int>) -> Bool {
+    storage.records.withUnsafeBufferPointer { records in records[range].contains { $0.type == .alias } }
+  }
 
   /// Whether two lists are the same events of the same text.
   static func same(_ left: YAMLEventList, _ right: YAMLEventList) -> Bool {
@@ -101,7 +108,9 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
 
   /// The value bytes of the scalar event at `index`.
   func withValueBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if let moved, let value = moved.values[index] { return value.withUnsafeBufferPointer(body) }
+    if let moved, moved.edited.contains(index), let value = moved.values[index] {
+      return value.withUnsafeBufferPointer(body)
+    }
     // Where the original's text has it: an event that moved kept its bytes (`EventShift.check`).
     let record = storage.records[index]
     if record.link == Record.inSource {
@@ -172,8 +181,14 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
   static func sameKind(_ left: Int, in leftList: YAMLEventList, _ right: Int, in rightList: YAMLEventList)
     -> Bool
   {
-    let l = leftList.records[left]
-    let r = rightList.records[right]
+    sameKind(leftList.records[left], left, in: leftList, rightList.records[right], right, in: rightList)
+  }
+
+  /// `sameKind` for events whose records the caller already read.
+  static func sameKind(
+    _ l: Record, _ left: Int, in leftList: YAMLEventList, _ r: Record, _ right: Int,
+    in rightList: YAMLEventList
+  ) -> Bool {
     guard l.type == r.type else { return false }
     switch l.type {
     case .streamStart, .streamEnd, .mappingEnd, .sequenceEnd:
