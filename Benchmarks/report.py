@@ -69,9 +69,10 @@ def targets(results):
         proportional = b["workflow_bytes"] / a["workflow_bytes"]
         ratio = (b["median"] / a["median"]) / proportional
         check(f"{small} → {large} linear within 1.5×", ratio <= 1.5, f"{ratio:.2f}× proportional")
-    if "ruamel-1MB" in results and "plan-1MB" in results:
-        ratio = results["ruamel-1MB"]["median"] / results["plan-1MB"]["median"]
-        check("≥ 100× faster than ruamel.yaml on 1 MB", ratio >= 100, f"{ratio:.0f}×")
+    for name, what in (("plan-1MB", "the whole 1 MB repository"), ("plan-1MB-workflow-alone", "the same workflow alone")):
+        if "ruamel-1MB" in results and name in results:
+            ratio = results["ruamel-1MB"]["median"] / results[name]["median"]
+            check(f"≥ 100× faster than ruamel.yaml on 1 MB ({what})", ratio >= 100, f"{ratio:.0f}×")
 
 
 def main():

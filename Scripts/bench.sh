@@ -79,6 +79,15 @@ for size in $sizes; do
   measure --bytes "$workflow_bytes" --workflow-bytes "$workflow_bytes" "libyaml-${size}MB" -- \
     "$out/yaml_pass" "$workflow"
   if [ "$size" = 1 ] && [ "$ruamel" = 1 ]; then
+    # The edit ruamel.yaml makes, alone: the same workflow, with a settings module and a
+    # .coveragerc of a few lines instead of 100,000 and 10,000.
+    alone="$work/alone-1MB"
+    python3 Benchmarks/generate_repo.py "$alone" 1000000 50 10
+    cmp -s "$workflow" "$alone/.github/workflows/ci.yml"
+    alone_bytes="$(find "$alone" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')"
+    measure --bytes "$alone_bytes" --workflow-bytes "$workflow_bytes" "plan-1MB-workflow-alone" -- \
+      "$bin" plan --phase 1 --repo "$alone"
+    rm -rf "$alone"
     cp "$workflow" "$work/original.yml"
     "$bin" apply --phase 1 --repo "$repo" >/dev/null
     cp "$workflow" "$work/optimize.yml"
