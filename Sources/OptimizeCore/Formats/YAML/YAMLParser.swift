@@ -4,14 +4,19 @@ internal import CYAML
 ///
 /// Owns the C `yaml_parser_t` and frees it when done.
 final class YAMLParser {
-  private var parser = yaml_parser_t()
+  // On the heap, not a stored property: a property passed `inout` to C is checked for exclusive
+  // access on every call, and libyaml is called once per event.
+  private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
 
   init() {
-    yaml_parser_initialize(&parser)
+    parser.initialize(to: yaml_parser_t())
+    yaml_parser_initialize(parser)
   }
 
   deinit {
-    yaml_parser_delete(&parser)
+    yaml_parser_delete(parser)
+    parser.deinitialize(count: 1)
+    parser.deallocate()
   }
 
   /// Parses every event of `source`.
@@ -44,7 +49,9 @@ final class YAMLParser {
     if !builder.records.isEmpty { try body(YAMLEventList(builder), first) }
   }
 
-  private func parse(_ source: SourceText, _ handle: (yaml_event_t, Int, Int) throws -> Void) throws {
+  private func parse(
+    _ source: SourceText, _ handle: (UnsafeMutablePointer<yaml_event_t>, Int, Int) throws -> Void
+  ) throws {
     guard source.bytes.count < Int(UInt32.max) else {
       throw FormatError(
         in: source, atByte: 0, expected: "a YAML file under 4 GiB", found: "\(source.bytes.count) bytes",
@@ -52,25 +59,27 @@ final class YAMLParser {
     }
     var map = CodePointMap(source: source)
     try source.bytes.withUnsafeBufferPointer { buffer in
-      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-      var event = yaml_event_t()
+      yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+      let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+      event.initialize(to: yaml_event_t())
+      defer { event.deallocate() }
       while true {
-        guard yaml_parser_parse(&parser, &event) == 1 else {
+        guard yaml_parser_parse(parser, event) == 1 else {
           throw error(in: source, map: &map)
         }
-        defer { yaml_event_delete(&event) }
-        let start = map.byteOffset(ofCodePoint: Int(event.start_mark.index))
-        let end = map.byteOffset(ofCodePoint: Int(event.end_mark.index))
+        defer { yaml_event_delete(event) }
+        let start = map.byteOffset(ofCodePoint: Int(event.pointee.start_mark.index))
+        let end = map.byteOffset(ofCodePoint: Int(event.pointee.end_mark.index))
         try handle(event, start, end)
-        if event.type == YAML_STREAM_END_EVENT { break }
+        if event.pointee.type == YAML_STREAM_END_EVENT { break }
       }
     }
   }
 
   private func error(in source: SourceText, map: inout CodePointMap) -> FormatError {
-    let problem = parser.problem.map { String(cString: $0) } ?? "a YAML syntax error"
-    let context = parser.context.map { String(cString: $0) }
-    let offset = map.byteOffset(ofCodePoint: Int(parser.problem_mark.index))
+    let problem = parser.pointee.problem.map { String(cString: $0) } ?? "a YAML syntax error"
+    let context = parser.pointee.context.map { String(cString: $0) }
+    let offset = map.byteOffset(ofCodePoint: Int(parser.pointee.problem_mark.index))
     let expected = context.map { "valid YAML \($0)" } ?? "valid YAML"
     return FormatError(
       in: source, atByte: min(offset, source.bytes.count), expected: expected, found: problem,
@@ -82,34 +91,35 @@ final class YAMLParser {
   }
 
   private static func append(
-    _ event: yaml_event_t, start: Int, end: Int, to list: inout YAMLEventList.Builder
+    _ event: UnsafeMutablePointer<yaml_event_t>, start: Int, end: Int, to list: inout YAMLEventList.Builder
   ) {
-    switch event.type {
+    switch event.pointee.type {
     case YAML_STREAM_START_EVENT: list.append(.streamStart, start: start, end: end)
     case YAML_DOCUMENT_START_EVENT:
       list.append(
-        .documentStart, flag: event.data.document_start.implicit != 0 ? 1 : 0, start: start, end: end)
+        .documentStart, flag: event.pointee.data.document_start.implicit != 0 ? 1 : 0, start: start, end: end)
     case YAML_DOCUMENT_END_EVENT:
-      list.append(.documentEnd, flag: event.data.document_end.implicit != 0 ? 1 : 0, start: start, end: end)
+      list.append(
+        .documentEnd, flag: event.pointee.data.document_end.implicit != 0 ? 1 : 0, start: start, end: end)
     case YAML_MAPPING_START_EVENT:
-      let data = event.data.mapping_start
+      let data = event.pointee.data.mapping_start
       list.append(
         .mappingStart, flag: data.style == YAML_FLOW_MAPPING_STYLE ? 1 : 0, anchor: string(data.anchor),
         tag: string(data.tag), start: start, end: end)
     case YAML_MAPPING_END_EVENT: list.append(.mappingEnd, start: start, end: end)
     case YAML_SEQUENCE_START_EVENT:
-      let data = event.data.sequence_start
+      let data = event.pointee.data.sequence_start
       list.append(
         .sequenceStart, flag: data.style == YAML_FLOW_SEQUENCE_STYLE ? 1 : 0, anchor: string(data.anchor),
         tag: string(data.tag), start: start, end: end)
     case YAML_SEQUENCE_END_EVENT: list.append(.sequenceEnd, start: start, end: end)
     case YAML_SCALAR_EVENT:
-      let data = event.data.scalar
+      let data = event.pointee.data.scalar
       list.append(
         .scalar, flag: style(data.style), anchor: string(data.anchor), tag: string(data.tag), start: start,
         end: end, value: UnsafeBufferPointer(start: data.value, count: Int(data.length)))
     case YAML_ALIAS_EVENT:
-      list.append(.alias, anchor: string(event.data.alias.anchor) ?? "", start: start, end: end)
+      list.append(.alias, anchor: string(event.pointee.data.alias.anchor) ?? "", start: start, end: end)
     default:
       list.append(.streamEnd, start: start, end: end)
     }
