@@ -4,6 +4,7 @@ import OptimizeCore
 extension Optimize {
   struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "apply",
       abstract: "Apply every patch of a phase, or none: verified, byte-exact, recorded in .optimize/.")
 
     @Option(name: .long, help: "The phase to apply.")

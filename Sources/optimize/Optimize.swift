@@ -8,6 +8,7 @@ import OptimizeCore
 @main
 struct Optimize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "optimize",
     abstract: "Apply a Django test-pipeline speed-up plan as a reviewable, reversible migration.",
     discussion: """
       optimize edits your repository's CI workflow, coverage config and Django settings, \

@@ -3,7 +3,8 @@ import OptimizeCore
 
 extension Optimize {
   struct Phases: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the phases and their patches.")
+    static let configuration = CommandConfiguration(
+      commandName: "phases", abstract: "List the phases and their patches.")
 
     @OptionGroup var repository: RepositoryOptions
 

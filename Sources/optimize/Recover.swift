@@ -4,6 +4,7 @@ import OptimizeCore
 extension Optimize {
   struct Recover: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "recover",
       abstract: "Finish a transaction that a killed apply or rollback left in .optimize/journal.")
 
     @Option(name: .long, help: "Seconds to wait for another optimize that holds the repository.")

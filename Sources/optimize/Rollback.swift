@@ -4,6 +4,7 @@ import OptimizeCore
 extension Optimize {
   struct Rollback: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rollback",
       abstract: "Undo exactly optimize's edits of a phase, keeping everything written since.",
       discussion: """
         A file unchanged since apply gets its original bytes back. A file changed elsewhere keeps \

@@ -5,6 +5,7 @@ import OptimizeCore
 extension Optimize {
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "status",
       abstract: "Report each phase and patch: applied, satisfied, pending, drifted, skipped or manual.",
       discussion: """
         With --check, the exit code is the verdict: 0 when every applied phase (or the --phase \

@@ -5,6 +5,7 @@ import OptimizeCore
 extension Optimize {
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Measure a phase on the team's own suite: baseline against optimized, interleaved.",
       discussion: """
         Runs the test command of the CI step Phase 1 edits (or --command) in two temporary copies \

@@ -57,9 +57,8 @@ extension DoctorContext {
     for name in ["POSTGRES_MAX_CONNECTIONS", "POSTGRESQL_MAX_CONNECTIONS"] {
       if let value = service.environment[name].flatMap({ Int($0) }) { return value }
     }
-    let pattern = #"max_connections\s*[= ]\s*(\d+)"#
-    guard let range = service.options.range(of: pattern, options: .regularExpression) else { return nil }
-    return Int(service.options[range].filter(\.isNumber))
+    // Bytes first: compiling the regex costs more than the rest of `plan` on a small repository.
+    return DoctorPatterns.maxConnections(service.options)
   }
 
   /// How many workers the test command will start, and why.
