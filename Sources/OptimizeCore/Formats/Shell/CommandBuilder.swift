@@ -29,12 +29,14 @@ struct CommandBuilder {
   init(lineStarts: [Int], textEnd: Int) {
     self.lineStarts = lineStarts
     self.textEnd = textEnd
+    // Most lines hold one command: one buffer, not a new one at the 1st, 2nd, 3rd and 5th command.
+    commands.reserveCapacity(lineStarts.count)
   }
 
   mutating func consume(_ token: ShellToken) {
     switch token {
     case .word(let word):
-      consume(word)
+      consume(word: word)
     case .redirection(let op, let opRange):
       flushRedirection()
       pendingRedirection = (op, opRange)
@@ -62,9 +64,11 @@ struct CommandBuilder {
     openLine = commands.count
   }
 
-  private mutating func consume(_ word: ShellWord) {
+  /// Takes a word straight from the lexer, which gives it up: it is moved into the command, not copied.
+  mutating func consume(word: consuming ShellWord) {
+    let wordRange = word.range
     if let pending = pendingRedirection {
-      let whole = pending.range.lowerBound..<word.range.upperBound
+      let whole = pending.range.lowerBound..<wordRange.upperBound
       redirections.append(ShellRedirection(op: pending.op, target: word, range: whole))
       pendingRedirection = nil
       extend(whole)
@@ -78,7 +82,7 @@ struct CommandBuilder {
     case .casePattern:
       if word.isUnquoted("esac") {
         skip = .none
-        closeFrame(line: line(of: word.range.lowerBound))
+        closeFrame(line: line(of: wordRange.lowerBound))
       }
       return
     case .none: break
@@ -86,6 +90,7 @@ struct CommandBuilder {
     if words.isEmpty && assignments.isEmpty && redirections.isEmpty && handleReservedWord(word) {
       return
     }
+    extend(wordRange)
     if words.isEmpty, word.assignment != nil {
       assignments.append(word)
     } else {
@@ -93,7 +98,6 @@ struct CommandBuilder {
       if words.isEmpty { words.reserveCapacity(8) }
       words.append(word)
     }
-    extend(word.range)
   }
 
   /// Returns whether `word` was a reserved word in command position.
@@ -194,14 +198,16 @@ struct CommandBuilder {
       assignments: assignments, words: words, redirections: redirections, range: range,
       line: line(of: range.lowerBound), logicalLineEnd: range.upperBound, separator: separator,
       precedingSeparator: preceding, workingDirectory: directory, environment: environment,
-      subshellDepth: frames.reduce(0) { $0 + ($1.kind == .subshell ? 1 : 0) }, launch: ProgramLaunch(words))
+      subshellDepth: frames.reduce(0) { $0 + ($1.kind == .subshell ? 1 : 0) },
+      launch: ProgramLaunch.decode(words))
     commands.append(command)
     applyEffects(of: command)
   }
 
   /// Follows `cd`, `pushd`, `popd`, `export` and `unset` run in the script's own shell.
   private mutating func applyEffects(of command: ShellCommand) {
-    guard let name = command.words.first?.value, command.assignments.isEmpty || name == "export",
+    guard let name = command.words.first?.value, Self.mayHaveEffects(name),
+      command.assignments.isEmpty || name == "export",
       !command.separator.isPipe, command.separator != .background, !command.precedingSeparator.isPipe
     else { return }
     let arguments = command.words.dropFirst()
@@ -218,6 +224,14 @@ struct CommandBuilder {
     case "unset":
       for word in arguments { exports[word.value] = nil }
     default: break
+    }
+  }
+
+  /// Whether `name` starts as `cd`, `pushd`, `popd`, `export` or `unset` do: most commands do not.
+  private static func mayHaveEffects(_ name: String) -> Bool {
+    switch name.utf8.first {
+    case UInt8(ascii: "c"), UInt8(ascii: "p"), UInt8(ascii: "e"), UInt8(ascii: "u"): return true
+    default: return false
     }
   }
 

@@ -9,6 +9,8 @@ struct ShellLexer {
   // When set, tokens go straight to the builder and no token list is kept.
   private var builder: CommandBuilder?
   private var pendingHeredocs: [(delimiter: String, stripsTabs: Bool)] = []
+  /// The value buffer of the last quoted word, kept for the next one so each does not allocate one.
+  var spareValue: [UInt8] = []
 
   /// Creates a lexer over the UTF-8 bytes of a script.
   init(_ text: String) {
@@ -89,8 +91,11 @@ struct ShellLexer {
         let range = position..<(position + separator.length)
         emit(.separator(separator.kind, range))
         position = range.upperBound
+      } else if builder != nil {
+        // Straight to the builder, which takes the word over: no token, no copy of its strings.
+        builder!.consume(word: try lexWord())
       } else {
-        emit(.word(try lexWord()))
+        tokens.append(.word(try lexWord()))
       }
     }
   }
