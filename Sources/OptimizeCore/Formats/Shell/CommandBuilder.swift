@@ -102,14 +102,7 @@ struct CommandBuilder {
 
   /// Returns whether `word` was a reserved word in command position.
   private mutating func handleReservedWord(_ word: ShellWord) -> Bool {
-    // Every command's first word is asked; most start with a byte no reserved word starts with.
-    switch word.text.utf8.first {
-    case UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "u"), UInt8(ascii: "f"), UInt8(ascii: "s"),
-      UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "{"),
-      UInt8(ascii: "}"), UInt8(ascii: "!"):
-      break
-    default: return false
-    }
+    guard Self.mayBeReserved(word.text) else { return false }
     switch word.text {
     case "if", "while", "until": openFrame(.conditional)
     case "for", "select":
@@ -124,6 +117,27 @@ struct CommandBuilder {
     default: return false
     }
     return true
+  }
+
+  /// Whether `text` has the length and first two bytes of a reserved word. Every command's first
+  /// word is asked; most have neither, and are then not compared with each reserved word.
+  private static func mayBeReserved(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return false }
+    let second = bytes.next() ?? 0
+    func starts(_ head: StaticString) -> Bool {
+      first == head.utf8Start[0] && second == head.utf8Start[1]
+    }
+    switch text.utf8.count {
+    case 1: return first == UInt8(ascii: "{") || first == UInt8(ascii: "}") || first == UInt8(ascii: "!")
+    case 2: return starts("if") || starts("fi") || starts("do")
+    case 3: return starts("fo")  // for
+    case 4: return starts("ca") || starts("do") || starts("es") || starts("th") || starts("el")
+    case 5: return starts("wh") || starts("un")  // while, until
+    case 6: return starts("se")  // select
+    case 8: return starts("fu")  // function
+    default: return false
+    }
   }
 
   private mutating func consume(_ separator: CommandSeparator) {
@@ -227,10 +241,15 @@ struct CommandBuilder {
     }
   }
 
-  /// Whether `name` starts as `cd`, `pushd`, `popd`, `export` or `unset` do: most commands do not.
+  /// Whether `name` has the length and first byte of `cd`, `pushd`, `popd`, `export` or `unset`:
+  /// most commands' names do not, and are then not compared with each.
   private static func mayHaveEffects(_ name: String) -> Bool {
-    switch name.utf8.first {
-    case UInt8(ascii: "c"), UInt8(ascii: "p"), UInt8(ascii: "e"), UInt8(ascii: "u"): return true
+    let first = name.utf8.first
+    switch name.utf8.count {
+    case 2: return first == UInt8(ascii: "c")
+    case 4: return first == UInt8(ascii: "p")
+    case 5: return first == UInt8(ascii: "p") || first == UInt8(ascii: "u")
+    case 6: return first == UInt8(ascii: "e")
     default: return false
     }
   }

@@ -39,26 +39,22 @@ struct ProgramLaunch: Sendable, Equatable {
 
   /// Decodes `words` (a command without its assignments); nil when nothing runs, or for `python -c`.
   ///
-  /// A static function, not a failable init: the launch is built in the result, where an init's
-  /// `self` was copied out (every field retained, then released) for every command of every script.
   static func decode(_ words: [ShellWord]) -> ProgramLaunch? {
-    // Mutated in place through `!` and returned as it is: a non-optional built and then returned
-    // was still copied into the optional.
-    var launch: ProgramLaunch? = ProgramLaunch()
+    var launch = ProgramLaunch()
     var index = 0
-    launch!.skipWrappers(words, &index)
+    launch.skipWrappers(words, &index)
     guard index < words.count else { return nil }
     let names = Self.names(words[index].value)
     if names.python {
-      launch!.python = words[index]
+      launch.python = words[index]
       index += 1
-      guard launch!.decodePython(words, &index) else { return nil }
+      guard launch.decodePython(words, &index) else { return nil }
     } else if names.coverage {
-      launch!.coverageLauncher = [words[index]]
-      launch!.decodeCoverage(words, from: index + 1)
+      launch.coverageLauncher = [words[index]]
+      launch.decodeCoverage(words, from: index + 1)
     } else {
-      launch!.program = .executable(words[index])
-      launch!.arguments = words[(index + 1)...]
+      launch.program = .executable(words[index])
+      launch.arguments = words[(index + 1)...]
     }
     return launch
   }

@@ -149,28 +149,31 @@ extension ShellLexer {
   /// Reads a `$…`, `$(…)`, `${…}`, `${{ … }}` or backtick expansion, kept raw in the value.
   private mutating func lexExpansion(into builder: inout WordBuilder) throws {
     let start = position
-    if starts(with: "${{", at: position) {
+    // Bytes compared, not `starts(with:)`: every `$` of every word comes here.
+    let isDollar = bytes[position] == .dollar
+    let next = byte(position + 1)
+    if isDollar, next == .openBrace, byte(position + 2) == .openBrace {
       guard let close = find("}}", from: position + 3) else {
         throw ShellError.unterminatedExpression(offset: start)
       }
       position = close + 2
       builder.appendExpansion(bytes[start..<position], isExpression: true)
-    } else if starts(with: "$(", at: position) {
+    } else if isDollar, next == .openParenthesis {
       position = try skipBalanced(from: position + 2, open: .openParenthesis, close: .closeParenthesis) {
         ShellError.unterminatedCommandSubstitution(offset: start)
       }
       builder.appendExpansion(bytes[start..<position])
-    } else if starts(with: "${", at: position) {
+    } else if isDollar, next == .openBrace {
       position = try skipBalanced(from: position + 2, open: .openBrace, close: .closeBrace) {
         ShellError.unterminatedParameterExpansion(offset: start)
       }
       builder.appendExpansion(bytes[start..<position])
-    } else if byte(position + 1) == .singleQuote {
+    } else if next == .singleQuote {
       try lexANSIQuoted(into: &builder)
-    } else if byte(position) == .backtick {
+    } else if !isDollar {
       position = try skipBacktick(from: position + 1, start: start)
       builder.appendExpansion(bytes[start..<position])
-    } else if let next = byte(position + 1), Self.isParameterStart(next) {
+    } else if let next, Self.isParameterStart(next) {
       position += 1
       if Self.isNameByte(next) && !(next >= 0x30 && next <= 0x39) {
         while let current = byte(position), Self.isNameByte(current) { position += 1 }
