@@ -38,7 +38,6 @@ struct ProgramLaunch: Sendable, Equatable {
   private init() {}
 
   /// Decodes `words` (a command without its assignments); nil when nothing runs, or for `python -c`.
-  ///
   static func decode(_ words: [ShellWord]) -> ProgramLaunch? {
     var launch = ProgramLaunch()
     var index = 0

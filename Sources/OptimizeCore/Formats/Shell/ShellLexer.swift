@@ -21,13 +21,16 @@ struct ShellLexer {
     feedsBuilder = false
   }
 
-  /// The commands of a script's bytes: `builder` consumes each token as it is read.
+  /// The commands of a script's bytes, which start lines at `lineStarts` and end at `textEnd`
+  /// (before a last `\r`): a `CommandBuilder` consumes each token as it is read.
   ///
   /// - Throws: `ShellError`, as `tokens(of:)` does.
-  static func build(_ bytes: [UInt8], into builder: CommandBuilder) throws -> CommandBuilder {
-    var lexer = ShellLexer(bytes: bytes, builder: builder)
+  static func commands(of bytes: [UInt8], lineStarts: [Int], textEnd: Int) throws -> [ShellCommand] {
+    // The builder is made in the lexer and finished there: passed in and handed back, it was copied.
+    var lexer = ShellLexer(bytes: bytes, builder: CommandBuilder(lineStarts: lineStarts, textEnd: textEnd))
     try lexer.run()
-    return lexer.builder
+    lexer.builder.finishScript()
+    return lexer.builder.commands
   }
 
   private init(bytes: [UInt8], builder: CommandBuilder) {
