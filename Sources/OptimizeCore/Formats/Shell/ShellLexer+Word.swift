@@ -22,7 +22,7 @@ extension ShellLexer {
       position += 1
     }
     if byte(position).map(Self.isWordBreak) ?? true {
-      let text = String(decoding: bytes[start..<position], as: UTF8.self)
+      let text = string(start..<position)
       return ShellWord(text: text, value: text, range: start..<position)
     }
     var builder = WordBuilder()
@@ -53,7 +53,7 @@ extension ShellLexer {
         appendPlainRun(into: &builder.value)
       }
     }
-    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    let text = string(start..<position)
     let value = String(decoding: builder.value, as: UTF8.self)
     let word = ShellWord(
       text: text, value: value, range: start..<position,

@@ -54,6 +54,14 @@ struct ShellLexer {
     return lexer.tokens
   }
 
+  /// The text of the script's bytes in `range`, read in place: a slice of the array retained and
+  /// released it for every word.
+  func string(_ range: Range<Int>) -> String {
+    bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+    }
+  }
+
   func byte(_ offset: Int) -> UInt8? {
     offset < bytes.count ? bytes[offset] : nil
   }
@@ -91,11 +99,14 @@ struct ShellLexer {
         let range = position..<(position + redirection.utf8.count)
         emit(.redirection(redirection, range))
         position = range.upperBound
-        // The operator is ASCII: its digits are bytes, and it is `<<` or `<<-` after them.
-        let heredoc = redirection.utf8.drop { $0 >= 0x30 && $0 <= 0x39 }
-        if heredoc.elementsEqual("<<".utf8) || heredoc.elementsEqual("<<-".utf8) {
-          try lexHeredocDelimiter(
-            stripsTabs: heredoc.last == UInt8(ascii: "-"), operatorStart: range.lowerBound)
+        // A here-document's operator is `<<` or `<<-` after its digits: read in the script's bytes.
+        var opStart = range.lowerBound
+        while bytes[opStart] >= 0x30 && bytes[opStart] <= 0x39 { opStart += 1 }
+        let opLength = range.upperBound - opStart
+        if opLength == 2 || opLength == 3, bytes[opStart] == .less, bytes[opStart + 1] == .less,
+          opLength == 2 || bytes[opStart + 2] == UInt8(ascii: "-")
+        {
+          try lexHeredocDelimiter(stripsTabs: opLength == 3, operatorStart: range.lowerBound)
         }
       } else if let separator = separatorOperator(at: position) {
         let range = position..<(position + separator.length)
