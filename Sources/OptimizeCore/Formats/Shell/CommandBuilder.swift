@@ -29,12 +29,14 @@ struct CommandBuilder {
   init(lineStarts: [Int], textEnd: Int) {
     self.lineStarts = lineStarts
     self.textEnd = textEnd
+    // Most lines hold one command: one buffer, not a new one at the 1st, 2nd, 3rd and 5th command.
+    commands.reserveCapacity(lineStarts.count)
   }
 
   mutating func consume(_ token: ShellToken) {
     switch token {
     case .word(let word):
-      consume(word)
+      consume(word: word)
     case .redirection(let op, let opRange):
       flushRedirection()
       pendingRedirection = (op, opRange)
@@ -62,9 +64,11 @@ struct CommandBuilder {
     openLine = commands.count
   }
 
-  private mutating func consume(_ word: ShellWord) {
+  /// Takes a word straight from the lexer, which gives it up: it is moved into the command, not copied.
+  mutating func consume(word: consuming ShellWord) {
+    let wordRange = word.range
     if let pending = pendingRedirection {
-      let whole = pending.range.lowerBound..<word.range.upperBound
+      let whole = pending.range.lowerBound..<wordRange.upperBound
       redirections.append(ShellRedirection(op: pending.op, target: word, range: whole))
       pendingRedirection = nil
       extend(whole)
@@ -78,7 +82,7 @@ struct CommandBuilder {
     case .casePattern:
       if word.isUnquoted("esac") {
         skip = .none
-        closeFrame(line: line(of: word.range.lowerBound))
+        closeFrame(line: line(of: wordRange.lowerBound))
       }
       return
     case .none: break
@@ -86,6 +90,7 @@ struct CommandBuilder {
     if words.isEmpty && assignments.isEmpty && redirections.isEmpty && handleReservedWord(word) {
       return
     }
+    extend(wordRange)
     if words.isEmpty, word.assignment != nil {
       assignments.append(word)
     } else {
@@ -93,19 +98,11 @@ struct CommandBuilder {
       if words.isEmpty { words.reserveCapacity(8) }
       words.append(word)
     }
-    extend(word.range)
   }
 
   /// Returns whether `word` was a reserved word in command position.
   private mutating func handleReservedWord(_ word: ShellWord) -> Bool {
-    // Every command's first word is asked; most start with a byte no reserved word starts with.
-    switch word.text.utf8.first {
-    case UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "u"), UInt8(ascii: "f"), UInt8(ascii: "s"),
-      UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "{"),
-      UInt8(ascii: "}"), UInt8(ascii: "!"):
-      break
-    default: return false
-    }
+    guard Self.mayBeReserved(word.text) else { return false }
     switch word.text {
     case "if", "while", "until": openFrame(.conditional)
     case "for", "select":
@@ -120,6 +117,27 @@ struct CommandBuilder {
     default: return false
     }
     return true
+  }
+
+  /// Whether `text` has the length and first two bytes of a reserved word. Every command's first
+  /// word is asked; most have neither, and are then not compared with each reserved word.
+  private static func mayBeReserved(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return false }
+    let second = bytes.next() ?? 0
+    func starts(_ head: StaticString) -> Bool {
+      first == head.utf8Start[0] && second == head.utf8Start[1]
+    }
+    switch text.utf8.count {
+    case 1: return first == UInt8(ascii: "{") || first == UInt8(ascii: "}") || first == UInt8(ascii: "!")
+    case 2: return starts("if") || starts("fi") || starts("do")
+    case 3: return starts("fo")  // for
+    case 4: return starts("ca") || starts("do") || starts("es") || starts("th") || starts("el")
+    case 5: return starts("wh") || starts("un")  // while, until
+    case 6: return starts("se")  // select
+    case 8: return starts("fu")  // function
+    default: return false
+    }
   }
 
   private mutating func consume(_ separator: CommandSeparator) {
@@ -194,14 +212,16 @@ struct CommandBuilder {
       assignments: assignments, words: words, redirections: redirections, range: range,
       line: line(of: range.lowerBound), logicalLineEnd: range.upperBound, separator: separator,
       precedingSeparator: preceding, workingDirectory: directory, environment: environment,
-      subshellDepth: frames.reduce(0) { $0 + ($1.kind == .subshell ? 1 : 0) }, launch: ProgramLaunch(words))
+      subshellDepth: frames.reduce(0) { $0 + ($1.kind == .subshell ? 1 : 0) },
+      launch: ProgramLaunch.decode(words))
     commands.append(command)
     applyEffects(of: command)
   }
 
   /// Follows `cd`, `pushd`, `popd`, `export` and `unset` run in the script's own shell.
   private mutating func applyEffects(of command: ShellCommand) {
-    guard let name = command.words.first?.value, command.assignments.isEmpty || name == "export",
+    guard let name = command.words.first?.value, Self.mayHaveEffects(name),
+      command.assignments.isEmpty || name == "export",
       !command.separator.isPipe, command.separator != .background, !command.precedingSeparator.isPipe
     else { return }
     let arguments = command.words.dropFirst()
@@ -218,6 +238,19 @@ struct CommandBuilder {
     case "unset":
       for word in arguments { exports[word.value] = nil }
     default: break
+    }
+  }
+
+  /// Whether `name` has the length and first byte of `cd`, `pushd`, `popd`, `export` or `unset`:
+  /// most commands' names do not, and are then not compared with each.
+  private static func mayHaveEffects(_ name: String) -> Bool {
+    let first = name.utf8.first
+    switch name.utf8.count {
+    case 2: return first == UInt8(ascii: "c")
+    case 4: return first == UInt8(ascii: "p")
+    case 5: return first == UInt8(ascii: "p") || first == UInt8(ascii: "u")
+    case 6: return first == UInt8(ascii: "e")
+    default: return false
     }
   }
 

@@ -27,8 +27,7 @@ extension ProgramLaunch {
     while index < words.count {
       let start = index
       let name = words[index].value
-      // Each wrapper's name starts with one of these bytes; most commands' first word does not.
-      guard let first = name.utf8.first, "tneupd".utf8.contains(first) else { return }
+      guard Self.mayNameWrapper(name) else { return }
       let next = index + 1 < words.count ? words[index + 1].value : nil
       // One switch on the name, then its second word: most first words match no case at all.
       switch name {
@@ -54,6 +53,26 @@ extension ProgramLaunch {
         return
       }
       prefix += words[start..<min(index, words.count)]
+    }
+  }
+
+  /// Whether `name` has the length and first two bytes of a wrapper's name. Every command's first
+  /// word is asked, and comparing it with each name in turn cost more than the rest of the decoding.
+  private static func mayNameWrapper(_ name: String) -> Bool {
+    var bytes = name.utf8.makeIterator()
+    guard let first = bytes.next(), let second = bytes.next() else { return false }
+    func named(_ head: StaticString) -> Bool {
+      first == head.utf8Start[0] && second == head.utf8Start[1]
+    }
+    switch name.utf8.count {
+    case 2: return named("uv")
+    case 3: return named("en") || named("pd")  // env, pdm
+    case 4: return named("ti") || named("ni") || named("ex")  // time, nice, exec
+    case 5: return named("no")  // nohup
+    case 6: return named("po") || named("pi") || named("do")  // poetry, pipenv, docker
+    case 7: return named("ti")  // timeout
+    case 14: return named("do")  // docker-compose
+    default: return false
     }
   }
 

@@ -35,24 +35,27 @@ struct ProgramLaunch: Sendable, Equatable {
   /// The words after the program: a slice of the command's words, which it shares.
   var arguments: ArraySlice<ShellWord> = []
 
+  private init() {}
+
   /// Decodes `words` (a command without its assignments); nil when nothing runs, or for `python -c`.
-  init?(_ words: [ShellWord]) {
+  static func decode(_ words: [ShellWord]) -> ProgramLaunch? {
+    var launch = ProgramLaunch()
     var index = 0
-    skipWrappers(words, &index)
+    launch.skipWrappers(words, &index)
     guard index < words.count else { return nil }
-    let first = words[index]
-    let names = Self.names(first)
+    let names = Self.names(words[index].value)
     if names.python {
-      python = first
+      launch.python = words[index]
       index += 1
-      guard decodePython(words, &index) else { return nil }
+      guard launch.decodePython(words, &index) else { return nil }
     } else if names.coverage {
-      coverageLauncher = [first]
-      decodeCoverage(words, from: index + 1)
+      launch.coverageLauncher = [words[index]]
+      launch.decodeCoverage(words, from: index + 1)
     } else {
-      program = .executable(first)
-      arguments = words[(index + 1)...]
+      launch.program = .executable(words[index])
+      launch.arguments = words[(index + 1)...]
     }
+    return launch
   }
 
   private mutating func decodePython(_ words: [ShellWord], _ index: inout Int) -> Bool {
@@ -118,18 +121,18 @@ struct ProgramLaunch: Sendable, Equatable {
   }
 
   static func isPython(_ word: ShellWord) -> Bool {
-    names(word).python
+    names(word.value).python
   }
 
   static func isCoverage(_ word: ShellWord) -> Bool {
-    names(word).coverage
+    names(word.value).coverage
   }
 
   /// Whether the word's basename names Python and whether it names coverage.
-  private static func names(_ word: ShellWord) -> (python: Bool, coverage: Bool) {
+  private static func names(_ value: String) -> (python: Bool, coverage: Bool) {
     // Every command's first word is asked, and most are neither: an ASCII value is read as bytes,
     // where a Character is one byte and only 0-9 are numbers.
-    let ascii: (Bool, Bool)?? = word.value.utf8.withContiguousStorageIfAvailable { bytes in
+    let ascii: (Bool, Bool)?? = value.utf8.withContiguousStorageIfAvailable { bytes in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       let name = UnsafeBufferPointer(rebasing: bytes[((bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1)...])
       return (
@@ -137,7 +140,7 @@ struct ProgramLaunch: Sendable, Equatable {
       )
     }
     if let ascii = ascii ?? nil { return ascii }
-    let name = word.basename
+    let name = ShellWord.basename(of: value)
     return (
       hasVersionedName(name, "python") || hasVersionedName(name, "pypy"), hasVersionedName(name, "coverage")
     )

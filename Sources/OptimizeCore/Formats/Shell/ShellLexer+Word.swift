@@ -22,10 +22,11 @@ extension ShellLexer {
       position += 1
     }
     if byte(position).map(Self.isWordBreak) ?? true {
-      let text = String(decoding: bytes[start..<position], as: UTF8.self)
+      let text = string(start..<position)
       return ShellWord(text: text, value: text, range: start..<position)
     }
     var builder = WordBuilder()
+    swap(&builder.value, &spareValue)
     // A value is never longer than its text; most quoted words are short.
     builder.value.reserveCapacity(32)
     builder.value += bytes[start..<position]
@@ -49,16 +50,42 @@ extension ShellLexer {
       case .dollar, .backtick:
         try lexExpansion(into: &builder)
       default:
-        builder.value.append(current)
-        position += 1
+        appendPlainRun(into: &builder.value)
       }
     }
-    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    let text = string(start..<position)
     let value = String(decoding: builder.value, as: UTF8.self)
-    return ShellWord(
+    let word = ShellWord(
       text: text, value: value, range: start..<position,
       hasExpansion: builder.literalPrefixCount != nil, hasExpression: builder.hasExpression,
       literalPrefix: builder.literalPrefixCount.map { String(decoding: builder.value[..<$0], as: UTF8.self) })
+    builder.value.removeAll(keepingCapacity: true)
+    swap(&builder.value, &spareValue)
+    return word
+  }
+
+  /// Appends the byte at `position` and the bytes after it up to a break, quote, escape or expansion,
+  /// in one copy: appended one by one, each byte was a call and a capacity check.
+  private mutating func appendPlainRun(into value: inout [UInt8]) {
+    let start = position
+    position += 1
+    while let current = byte(position), !Self.isWordBreak(current), !Self.isSpecialInWord(current) {
+      position += 1
+    }
+    value += bytes[start..<position]
+  }
+
+  /// Appends the byte at `position` and the bytes after it up to one that means something inside
+  /// double quotes (`"`, `\`, `$`, a backtick), in one copy.
+  private mutating func appendDoubleQuotedRun(into value: inout [UInt8]) {
+    let start = position
+    position += 1
+    while let current = byte(position), current != .doubleQuote, current != .backslash, current != .dollar,
+      current != .backtick
+    {
+      position += 1
+    }
+    value += bytes[start..<position]
   }
 
   /// The bytes that start a quote, an escape or an expansion inside a word.
@@ -76,11 +103,14 @@ extension ShellLexer {
         return
       }
       // GitHub substitutes `${{ }}` before the shell runs, so quotes inside it do not count.
-      if starts(with: "${{", at: position) {
+      if current == .dollar, starts(with: "${{", at: position) {
         try lexExpansion(into: &builder)
       } else {
-        builder.value.append(current)
+        // Up to the closing quote or the next `$`, which may start `${{`, in one copy.
+        let runStart = position
         position += 1
+        while let next = byte(position), next != .singleQuote, next != .dollar { position += 1 }
+        builder.value += bytes[runStart..<position]
       }
     }
     throw ShellError.unterminatedSingleQuote(offset: start)
@@ -110,8 +140,7 @@ extension ShellLexer {
       case .dollar, .backtick:
         try lexExpansion(into: &builder)
       default:
-        builder.value.append(current)
-        position += 1
+        appendDoubleQuotedRun(into: &builder.value)
       }
     }
     throw ShellError.unterminatedDoubleQuote(offset: start)
@@ -120,28 +149,31 @@ extension ShellLexer {
   /// Reads a `$…`, `$(…)`, `${…}`, `${{ … }}` or backtick expansion, kept raw in the value.
   private mutating func lexExpansion(into builder: inout WordBuilder) throws {
     let start = position
-    if starts(with: "${{", at: position) {
+    // Bytes compared, not `starts(with:)`: every `$` of every word comes here.
+    let isDollar = bytes[position] == .dollar
+    let next = byte(position + 1)
+    if isDollar, next == .openBrace, byte(position + 2) == .openBrace {
       guard let close = find("}}", from: position + 3) else {
         throw ShellError.unterminatedExpression(offset: start)
       }
       position = close + 2
       builder.appendExpansion(bytes[start..<position], isExpression: true)
-    } else if starts(with: "$(", at: position) {
+    } else if isDollar, next == .openParenthesis {
       position = try skipBalanced(from: position + 2, open: .openParenthesis, close: .closeParenthesis) {
         ShellError.unterminatedCommandSubstitution(offset: start)
       }
       builder.appendExpansion(bytes[start..<position])
-    } else if starts(with: "${", at: position) {
+    } else if isDollar, next == .openBrace {
       position = try skipBalanced(from: position + 2, open: .openBrace, close: .closeBrace) {
         ShellError.unterminatedParameterExpansion(offset: start)
       }
       builder.appendExpansion(bytes[start..<position])
-    } else if byte(position + 1) == .singleQuote {
+    } else if next == .singleQuote {
       try lexANSIQuoted(into: &builder)
-    } else if byte(position) == .backtick {
+    } else if !isDollar {
       position = try skipBacktick(from: position + 1, start: start)
       builder.appendExpansion(bytes[start..<position])
-    } else if let next = byte(position + 1), Self.isParameterStart(next) {
+    } else if let next, Self.isParameterStart(next) {
       position += 1
       if Self.isNameByte(next) && !(next >= 0x30 && next <= 0x39) {
         while let current = byte(position), Self.isNameByte(current) { position += 1 }

@@ -6,32 +6,42 @@ struct ShellLexer {
   let bytes: [UInt8]
   var position = 0
   private var tokens: [ShellToken] = []
-  // When set, tokens go straight to the builder and no token list is kept.
-  private var builder: CommandBuilder?
+  // When `feedsBuilder`, tokens go straight to the builder and no token list is kept. Not an
+  // optional: every token asked for its tag and was moved through it.
+  private var builder: CommandBuilder
+  private let feedsBuilder: Bool
   private var pendingHeredocs: [(delimiter: String, stripsTabs: Bool)] = []
+  /// The value buffer of the last quoted word, kept for the next one so each does not allocate one.
+  var spareValue: [UInt8] = []
 
   /// Creates a lexer over the UTF-8 bytes of a script.
   init(_ text: String) {
     bytes = Array(text.utf8)
+    builder = CommandBuilder(lineStarts: [], textEnd: 0)
+    feedsBuilder = false
   }
 
-  /// The commands of a script's bytes: `builder` consumes each token as it is read.
+  /// The commands of a script's bytes, which start lines at `lineStarts` and end at `textEnd`
+  /// (before a last `\r`): a `CommandBuilder` consumes each token as it is read.
   ///
   /// - Throws: `ShellError`, as `tokens(of:)` does.
-  static func build(_ bytes: [UInt8], into builder: CommandBuilder) throws -> CommandBuilder {
-    var lexer = ShellLexer(bytes: bytes, builder: builder)
+  static func commands(of bytes: [UInt8], lineStarts: [Int], textEnd: Int) throws -> [ShellCommand] {
+    // The builder is made in the lexer and finished there: passed in and handed back, it was copied.
+    var lexer = ShellLexer(bytes: bytes, builder: CommandBuilder(lineStarts: lineStarts, textEnd: textEnd))
     try lexer.run()
-    return lexer.builder!
+    lexer.builder.finishScript()
+    return lexer.builder.commands
   }
 
   private init(bytes: [UInt8], builder: CommandBuilder) {
     self.bytes = bytes
     self.builder = builder
+    feedsBuilder = true
   }
 
   private mutating func emit(_ token: ShellToken) {
-    if builder != nil {
-      builder!.consume(token)
+    if feedsBuilder {
+      builder.consume(token)
     } else {
       tokens.append(token)
     }
@@ -42,6 +52,14 @@ struct ShellLexer {
     var lexer = ShellLexer(text)
     try lexer.run()
     return lexer.tokens
+  }
+
+  /// The text of the script's bytes in `range`, read in place: a slice of the array retained and
+  /// released it for every word.
+  func string(_ range: Range<Int>) -> String {
+    bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+    }
   }
 
   func byte(_ offset: Int) -> UInt8? {
@@ -81,16 +99,24 @@ struct ShellLexer {
         let range = position..<(position + redirection.utf8.count)
         emit(.redirection(redirection, range))
         position = range.upperBound
-        let heredoc = redirection.drop { $0.isNumber }
-        if heredoc == "<<" || heredoc == "<<-" {
-          try lexHeredocDelimiter(stripsTabs: redirection.hasSuffix("-"), operatorStart: range.lowerBound)
+        // A here-document's operator is `<<` or `<<-` after its digits: read in the script's bytes.
+        var opStart = range.lowerBound
+        while bytes[opStart] >= 0x30 && bytes[opStart] <= 0x39 { opStart += 1 }
+        let opLength = range.upperBound - opStart
+        if opLength == 2 || opLength == 3, bytes[opStart] == .less, bytes[opStart + 1] == .less,
+          opLength == 2 || bytes[opStart + 2] == UInt8(ascii: "-")
+        {
+          try lexHeredocDelimiter(stripsTabs: opLength == 3, operatorStart: range.lowerBound)
         }
       } else if let separator = separatorOperator(at: position) {
         let range = position..<(position + separator.length)
         emit(.separator(separator.kind, range))
         position = range.upperBound
+      } else if feedsBuilder {
+        // Straight to the builder, which takes the word over: no token, no copy of its strings.
+        builder.consume(word: try lexWord())
       } else {
-        emit(.word(try lexWord()))
+        tokens.append(.word(try lexWord()))
       }
     }
   }
@@ -149,25 +175,39 @@ struct ShellLexer {
     }
   }
 
-  private static let redirections = ["<<<", "<<-", "<<", "<>", "<&", "<", ">>", ">|", ">&", ">"]
-  private static let ampersandRedirections = ["&>>", "&>"]
-
+  /// The redirection operator at `offset`, its file-descriptor digits included: the longest of `<<<`,
+  /// `<<-`, `<<`, `<>`, `<&`, `<`, `>>`, `>|`, `>&`, `>` after them, or `&>>`/`&>` without digits.
   private func redirectionOperator(at offset: Int) -> String? {
     var start = offset
     while let digit = byte(start), digit >= 0x30, digit <= 0x39 { start += 1 }
     guard let first = byte(start), first == .less || first == .greater || first == .ampersand else {
       return nil
     }
-    if start == offset {
-      for candidate in Self.ampersandRedirections where starts(with: candidate, at: offset) {
-        return candidate
+    // Bytes compared, not each candidate in turn: every word and operator starts here.
+    let second = byte(start + 1)
+    if first == .ampersand {
+      guard start == offset, second == .greater else { return nil }
+      return byte(start + 2) == .greater ? "&>>" : "&>"
+    }
+    let candidate: String
+    if first == .less {
+      switch second {
+      case .less:
+        let third = byte(start + 2)
+        candidate = third == .less ? "<<<" : third == UInt8(ascii: "-") ? "<<-" : "<<"
+      case .greater: candidate = "<>"
+      case .ampersand: candidate = "<&"
+      default: candidate = "<"
+      }
+    } else {
+      switch second {
+      case .greater: candidate = ">>"
+      case .pipe: candidate = ">|"
+      case .ampersand: candidate = ">&"
+      default: candidate = ">"
       }
     }
-    guard first != .ampersand else { return nil }
-    for candidate in Self.redirections where starts(with: candidate, at: start) {
-      return start == offset ? candidate : String(decoding: bytes[offset..<start], as: UTF8.self) + candidate
-    }
-    return nil
+    return start == offset ? candidate : String(decoding: bytes[offset..<start], as: UTF8.self) + candidate
   }
 
   /// The control operator at `offset` and its length: the longest of `&&`, `||`, `;;&`, `;;`, `;&`,

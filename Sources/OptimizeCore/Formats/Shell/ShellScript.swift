@@ -18,9 +18,7 @@ public struct ShellScript: Sendable, Equatable {
     var lineStarts = [0]
     for index in bytes.indices where bytes[index] == .newline { lineStarts.append(index + 1) }
     let textEnd = bytes.last == .carriageReturn ? bytes.count - 1 : bytes.count
-    var builder = try ShellLexer.build(bytes, into: CommandBuilder(lineStarts: lineStarts, textEnd: textEnd))
-    builder.finishScript()
-    let commands = builder.commands
+    let commands = try ShellLexer.commands(of: bytes, lineStarts: lineStarts, textEnd: textEnd)
     return ShellScript(text: text, commands: commands, lineStarts: lineStarts)
   }
 

@@ -32,7 +32,10 @@ public struct ShellWord: Sendable, Equatable, Codable, Hashable {
   func isUnquoted(_ keyword: String) -> Bool { text == keyword }
 
   /// The last path component of the value: `python3` for `.venv/bin/python3`.
-  var basename: String {
+  var basename: String { Self.basename(of: value) }
+
+  /// The last path component of a value.
+  static func basename(of value: String) -> String {
     // No split: every word of every command asks, and only the last component is wanted.
     guard let slash = value.utf8.lastIndex(of: UInt8(ascii: "/")) else { return value }
     return String(value[value.utf8.index(after: slash)...])
