@@ -39,62 +39,56 @@ import Testing
 
     """
 
-  @Test func unchangedJobsAreNotScannedAgain() throws {
-    let repository = try Self.repository([Self.path: Self.workflow, "scripts/lint.sh": "ruff check .\n"])
+  /// Scans a repository holding `files` (its first scan finds nothing and reuses nothing), then
+  /// scans it again with `overlay` over it: the jobs the second scan found, and how many it took
+  /// from the first without scanning them.
+  static func scanAgain(_ files: [String: String], overlay: [String: String]) throws -> (
+    jobs: [String], reused: Int
+  ) {
+    let repository = try Self.repository(files)
     #expect(try Self.scan(repository).steps.isEmpty)
     #expect(repository.jobScans.reusedJobs == 0)
     var again = repository
-    again.overlay["app/settings.py"] = Array("X = 1\n".utf8)
-    #expect(try Self.scan(again).steps.isEmpty)
-    #expect(repository.jobScans.reusedJobs == 2)
+    for (path, text) in overlay { again.overlay[path] = Array(text.utf8) }
+    return (try Self.scan(again).steps.map(\.job), repository.jobScans.reusedJobs)
+  }
+
+  static let files = [path: workflow, "scripts/lint.sh": "ruff check .\n"]
+
+  @Test func unchangedJobsAreNotScannedAgain() throws {
+    let (jobs, reused) = try Self.scanAgain(Self.files, overlay: ["app/settings.py": "X = 1\n"])
+    #expect(jobs.isEmpty && reused == 2)
   }
 
   @Test func aJobWhoseScriptChangedIsScannedAgain() throws {
-    let repository = try Self.repository([Self.path: Self.workflow, "scripts/lint.sh": "ruff check .\n"])
-    #expect(try Self.scan(repository).steps.isEmpty)
-    var again = repository
-    again.overlay["scripts/lint.sh"] = Array("ruff check .\npython manage.py test\n".utf8)
-    let found = try Self.scan(again)
-    #expect(found.steps.map(\.job) == ["lint"])
-    #expect(repository.jobScans.reusedJobs == 1)
+    let (jobs, reused) = try Self.scanAgain(
+      Self.files, overlay: ["scripts/lint.sh": "ruff check .\npython manage.py test\n"])
+    #expect(jobs == ["lint"] && reused == 1)
   }
 
   @Test func aJobWhoseScriptAppearedIsScannedAgain() throws {
-    let repository = try Self.repository([Self.path: Self.workflow])
-    #expect(try Self.scan(repository).steps.isEmpty)
-    var again = repository
-    again.overlay["scripts/lint.sh"] = Array("python manage.py test\n".utf8)
-    #expect(try Self.scan(again).steps.map(\.job) == ["lint"])
+    let (jobs, reused) = try Self.scanAgain(
+      [Self.path: Self.workflow], overlay: ["scripts/lint.sh": "python manage.py test\n"])
+    #expect(jobs == ["lint"] && reused == 1)
   }
 
   @Test func anEditedJobIsScannedAgain() throws {
-    let repository = try Self.repository([Self.path: Self.workflow, "scripts/lint.sh": "ruff check .\n"])
-    #expect(try Self.scan(repository).steps.isEmpty)
-    var again = repository
-    again.overlay[Self.path] = Array(
-      Self.workflow.replacingOccurrences(of: "make -C docs html", with: "python manage.py test").utf8)
-    #expect(try Self.scan(again).steps.map(\.job) == ["docs"])
-    #expect(repository.jobScans.reusedJobs == 1)
+    let edited = Self.workflow.replacingOccurrences(of: "make -C docs html", with: "python manage.py test")
+    let (jobs, reused) = try Self.scanAgain(Self.files, overlay: [Self.path: edited])
+    #expect(jobs == ["docs"] && reused == 1)
   }
 
   @Test func aJobReindentedAsAWholeIsScannedAgain() throws {
-    let repository = try Self.repository([Self.path: Self.workflow, "scripts/lint.sh": "ruff check .\n"])
-    #expect(try Self.scan(repository).steps.isEmpty)
-    var again = repository
     let indented = Self.workflow.split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.hasPrefix("  ") ? " " + $0 : String($0) }.joined(separator: "\n")
-    again.overlay[Self.path] = Array(indented.utf8)
-    #expect(try Self.scan(again).steps.isEmpty)
-    #expect(repository.jobScans.reusedJobs == 0)
+    let (jobs, reused) = try Self.scanAgain(Self.files, overlay: [Self.path: indented])
+    #expect(jobs.isEmpty && reused == 0)
   }
 
   @Test func aChangedWorkflowEnvScansEveryJobAgain() throws {
-    let repository = try Self.repository([Self.path: Self.workflow, "scripts/lint.sh": "ruff check .\n"])
-    #expect(try Self.scan(repository).steps.isEmpty)
-    var again = repository
-    again.overlay[Self.path] = Array(("env:\n  CI: \"1\"\n" + Self.workflow).utf8)
-    #expect(try Self.scan(again).steps.isEmpty)
-    #expect(repository.jobScans.reusedJobs == 0)
+    let (jobs, reused) = try Self.scanAgain(
+      Self.files, overlay: [Self.path: "env:\n  CI: \"1\"\n" + Self.workflow])
+    #expect(jobs.isEmpty && reused == 0)
   }
 
   @Test func aJobNamingAChangedAnchorIsScannedAgain() throws {
@@ -111,12 +105,9 @@ import Testing
             - run: *checks
 
       """
-    let repository = try Self.repository([Self.path: workflow])
-    #expect(try Self.scan(repository).steps.isEmpty)
-    var again = repository
-    again.overlay[Self.path] = Array(
-      workflow.replacingOccurrences(of: "&checks ruff check .", with: "&checks python manage.py test").utf8)
-    #expect(try Self.scan(again).steps.map(\.job) == ["setup", "lint"])
-    #expect(repository.jobScans.reusedJobs == 0)
+    let edited = workflow.replacingOccurrences(
+      of: "&checks ruff check .", with: "&checks python manage.py test")
+    let (jobs, reused) = try Self.scanAgain([Self.path: workflow], overlay: [Self.path: edited])
+    #expect(jobs == ["setup", "lint"] && reused == 0)
   }
 }
