@@ -143,7 +143,10 @@ public struct Repository: Sendable {
   ///
   /// - Throws: `RepositoryError.outside` when its target leaves the repository.
   public func resolveSymlink(_ path: String) throws -> String {
-    guard kindUnlogged(path) == .symlink else { return path }
+    guard kindUnlogged(path) == .symlink else {
+      accessLog?.note(.symlink(path, .success(path)))
+      return path
+    }
     let resolved = url(path).resolvingSymlinksInPath().standardizedFileURL.path
     do {
       let normalized = try normalize(resolved)
