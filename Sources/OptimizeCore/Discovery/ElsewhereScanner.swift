@@ -57,7 +57,7 @@ struct ElsewhereScanner {
   }
 
   /// Whether a wrapper word runs the program in a container (`docker compose run web …`).
-  static func runsInContainer(_ launch: ProgramLaunch) -> Bool {
+  private static func runsInContainer(_ launch: ProgramLaunch) -> Bool {
     launch.prefix.contains {
       switch $0.value {
       case "docker", "docker-compose", "podman": return true
@@ -67,7 +67,7 @@ struct ElsewhereScanner {
   }
 
   /// The tools whose tasks `places` looks up: every other program leads somewhere only as `NAME test`.
-  static func isTaskRunner(_ tool: String) -> Bool {
+  private static func isTaskRunner(_ tool: String) -> Bool {
     switch tool {
     case "npm", "yarn", "pnpm", "gulp", "task", "tox", "nox": return true
     default: return false

@@ -177,14 +177,8 @@ public struct YAMLEventList: RandomAccessCollection, Sendable {
   /// Whether two events, each read from its own list, are equal as `YAMLEvent.Kind`s are.
   ///
   /// Compares bytes first and builds strings only when bytes differ, where `String`'s equality
-  /// (canonical equivalence) still decides, exactly as comparing the kinds would.
-  static func sameKind(_ left: Int, in leftList: YAMLEventList, _ right: Int, in rightList: YAMLEventList)
-    -> Bool
-  {
-    sameKind(leftList.records[left], left, in: leftList, rightList.records[right], right, in: rightList)
-  }
-
-  /// `sameKind` for events whose records the caller already read.
+  /// (canonical equivalence) still decides, exactly as comparing the kinds would. `l` and `r` are
+  /// the events' records, which the caller has already read.
   static func sameKind(
     _ l: Record, _ left: Int, in leftList: YAMLEventList, _ r: Record, _ right: Int,
     in rightList: YAMLEventList
