@@ -63,15 +63,18 @@ public struct Verifier: Sendable {
     case .yaml(let expected):
       // The scalar editor's check read these very bytes with libyaml and found every event where
       // the original's, moved by the edits, are: the edited document is made from the original's.
-      if let shift = VerifiedEdits.shift(before: before, after: after.bytes, expected: expected),
-        YAMLDocument.derive(after, from: before, by: shift, expected: expected) != nil
+      // `apply` reads the whole edited file again when that check read only the edited entry.
+      let proof = VerifiedEdits.shift(before: before, after: after.bytes, expected: expected)
+      let wholeFileAgain = external && proof?.local == true
+      if !wholeFileAgain, let proof,
+        YAMLDocument.derive(after, from: before, by: proof, expected: expected) != nil
       {
         YAMLDocument.forget(before)
       } else {
         YAMLDocument.forget(before)
         // Parsed even when the check was already made: planning again reads this document.
         let document = try YAMLDocument(source: after)
-        if !VerifiedEdits.contains(before: before, after: after.bytes, expected: expected) {
+        if wholeFileAgain || !VerifiedEdits.contains(before: before, after: after.bytes, expected: expected) {
           try YAMLEditVerifier.verify(streaming: before, after: document, expected: expected)
         }
       }

@@ -52,12 +52,13 @@ enum VerifiedEdits {
     }
     lock.unlock()
     return candidates.last { entry in
-      same(entry.before[...], before.bytes[...]) && applied(entry.edits, to: before.bytes, give: after)
+      same(entry.before[...], before.bytes[...]) && isApplied(entry.edits, to: before.bytes, give: after)
     }
   }
 
-  /// Whether `after` is `before` with `edits` applied: each kept stretch and each new text in turn.
-  private static func applied(_ edits: [Edit], to before: [UInt8], give after: [UInt8]) -> Bool {
+  /// Whether `after` is `before` with `edits` (sorted by offset) applied: each kept stretch and
+  /// each new text in turn.
+  static func isApplied(_ edits: [Edit], to before: [UInt8], give after: [UInt8]) -> Bool {
     var cursor = 0
     var position = 0
     for edit in edits {

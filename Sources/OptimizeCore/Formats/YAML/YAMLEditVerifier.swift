@@ -21,10 +21,21 @@ public enum YAMLEditVerifier {
   /// `verify(before:after:expected:)` streaming `chunk` events at a time. Given the `edits` that
   /// made `after`, it also tells whether every event sits where the edits put it: then the edited
   /// file's events can be made from the original's (`YAMLEventList.shifted`).
+  ///
+  /// With `edits` and `local`, the entry that holds the edits is read first (`LocalEditCheck`);
+  /// when that proves the edit, the rest of the file is not read again and the shift it returns
+  /// is marked `local`.
   @discardableResult
   static func verify(
-    before: YAMLDocument, after: SourceText, expected: [Int: String], edits: [Edit]? = nil, chunk size: Int
+    before: YAMLDocument, after: SourceText, expected: [Int: String], edits: [Edit]? = nil,
+    local: Bool = true,
+    chunk size: Int
   ) throws -> EventShift? {
+    if local, let edits,
+      let shift = LocalEditCheck(before: before, after: after, expected: expected, edits: edits).proven()
+    {
+      return shift
+    }
     var comparison = Comparison(after: after, expected: expected)
     comparison.shift = edits.map(EventShift.init(edits:))
     let stored = before.events
@@ -67,7 +78,7 @@ public enum YAMLEditVerifier {
   }
 
   /// The state of one event-by-event comparison.
-  private struct Comparison {
+  struct Comparison {
     let after: SourceText
     let expected: [Int: String]
     /// Expected starts in order: scalars come in source order, so a cursor replaces a lookup.

@@ -22,6 +22,9 @@ struct EventShift: Sendable {
   var replaced: [Int: YAMLEventList.Record] = [:]
   /// Whether every event so far sat where the edits put it.
   var holds = true
+  /// Whether this was proven by reading only the entry that holds the edits (`LocalEditCheck`),
+  /// not the whole edited file.
+  var local = false
 
   init(edits: [Edit]) {
     splices = edits.sorted { $0.offset < $1.offset }.map {
