@@ -125,6 +125,28 @@ import Testing
     #expect(try bothWays(yaml, edits: [edit], expected: expected) == nil)
   }
 
+  /// `plan` relies on the entry's proof; `apply` reads the whole edited file again. Shown with a
+  /// proof recorded for bytes that reading the whole file refutes.
+  @Test func applyReadsTheWholeEditedFileAgain() throws {
+    let before = SourceText(path: "local/apply.yml", string: Self.workflow)
+    let offset = before.bytes.firstRange(of: Array("coverage run".utf8))!.lowerBound
+    let edit = Edit.insert("x\n  new:\n    steps: []\n", at: offset)
+    let after = SourceText(
+      path: "local/apply.yml", bytes: try [edit].applied(to: before.bytes, path: "apply.yml"))
+    let scalar = try #require(
+      YAMLEditHarness.findScalar(containing: "coverage run", in: try YAMLDocument(source: before)))
+    let expected = [scalar.start: "x" + scalar.value]
+    var forged = EventShift(edits: [edit])
+    forged.local = true
+    VerifiedEdits.remember(before: before, edits: [edit], expected: expected, shift: forged)
+    #expect(throws: FormatError.self) {
+      try Verifier.checkYAML(before: before, after: after, expected: expected, wholeFile: true)
+    }
+    _ = try YAMLDocument(source: before)
+    VerifiedEdits.remember(before: before, edits: [edit], expected: expected, shift: forged)
+    try Verifier.checkYAML(before: before, after: after, expected: expected, wholeFile: false)
+  }
+
   /// Every insertion of a troublesome text at every byte of the test job, checked both ways.
   @Test func everyInsertionIntoTheTestJobAgreesWithTheWholeFile() throws {
     let yaml = Self.workflow

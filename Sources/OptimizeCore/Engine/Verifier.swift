@@ -61,23 +61,7 @@ public struct Verifier: Sendable {
   private func verify(_ check: FileCheck, before: SourceText, after: SourceText, created: Bool) throws {
     switch check {
     case .yaml(let expected):
-      // The scalar editor's check read these very bytes with libyaml and found every event where
-      // the original's, moved by the edits, are: the edited document is made from the original's.
-      // `apply` reads the whole edited file again when that check read only the edited entry.
-      let proof = VerifiedEdits.shift(before: before, after: after.bytes, expected: expected)
-      let wholeFileAgain = external && proof?.local == true
-      if !wholeFileAgain, let proof,
-        YAMLDocument.derive(after, from: before, by: proof, expected: expected) != nil
-      {
-        YAMLDocument.forget(before)
-      } else {
-        YAMLDocument.forget(before)
-        // Parsed even when the check was already made: planning again reads this document.
-        let document = try YAMLDocument(source: after)
-        if wholeFileAgain || !VerifiedEdits.contains(before: before, after: after.bytes, expected: expected) {
-          try YAMLEditVerifier.verify(streaming: before, after: document, expected: expected)
-        }
-      }
+      try Self.checkYAML(before: before, after: after, expected: expected, wholeFile: external)
       for value in expected.values { try ShellScript.validate(value) }
     case .ini(let section, let wants):
       try CoverageConfigEditor.verify(before: before, after: after, section: section, wants: wants)
@@ -90,6 +74,31 @@ public struct Verifier: Sendable {
         before: before, after: after, block: block, unconditional: unconditional, external: external)
     case .shellLines(let units):
       try ShellLinesVerifier.verify(before: before, after: after, units: units)
+    }
+  }
+}
+
+extension Verifier {
+  /// Checks an edited workflow and leaves its document in the parse cache for planning again.
+  ///
+  /// The scalar editor's check read these very bytes with libyaml and found every event where
+  /// the original's, moved by the edits, are: the edited document is made from the original's.
+  /// With `wholeFile` (`apply`), the whole edited file is read again when that check read only the
+  /// edited entry (`LocalEditCheck`).
+  static func checkYAML(before: SourceText, after: SourceText, expected: [Int: String], wholeFile: Bool)
+    throws
+  {
+    let proof = VerifiedEdits.shift(before: before, after: after.bytes, expected: expected)
+    let again = wholeFile && proof?.local == true
+    if !again, let proof, YAMLDocument.derive(after, from: before, by: proof, expected: expected) != nil {
+      YAMLDocument.forget(before)
+      return
+    }
+    YAMLDocument.forget(before)
+    // Parsed even when the check was already made: planning again reads this document.
+    let document = try YAMLDocument(source: after)
+    if again || !VerifiedEdits.contains(before: before, after: after.bytes, expected: expected) {
+      try YAMLEditVerifier.verify(streaming: before, after: document, expected: expected)
     }
   }
 }
