@@ -1,3 +1,5 @@
+import Foundation
+
 /// Choices the user makes on the command line that override discovery.
 public struct DiscoveryOptions: Sendable, Equatable {
   /// `--settings-file`: the settings module to edit.
@@ -39,6 +41,8 @@ public struct Discovery: Sendable {
   public static func run(
     in repository: Repository, runner: TestRunner = .django, options: DiscoveryOptions = DiscoveryOptions()
   ) throws -> Discovery {
+    let warming = warmSettings(in: repository, unless: options.settingsFile != nil)
+    defer { warming.wait() }
     let scanner = WorkflowScanner(repository: repository, runner: runner)
     var found = ScanResult()
     var problems: [FormatError] = []
@@ -157,6 +161,28 @@ public struct Discovery: Sendable {
       let target = locator.target(in: folder, rcfile: step.context.rcfile)
       if !coverageTargets.contains(where: { $0.path == target.path }) { coverageTargets.append(target) }
     }
+  }
+
+  /// Parses, on another thread, the settings module `manage.py` names, while this one reads the
+  /// workflows: planning reads that module next, and it can be the largest Python file there is.
+  /// Only the parse cache is filled: nothing is decided from it, and a guess that CI overrules
+  /// costs that thread's time and nothing else. The repository's questions are not logged, so
+  /// no workflow job's scan counts them as its own.
+  private static func warmSettings(in repository: Repository, unless skipped: Bool) -> DispatchGroup {
+    let group = DispatchGroup()
+    guard !skipped, ProcessInfo.processInfo.activeProcessorCount > 1 else { return group }
+    var quiet = repository
+    quiet.accessLog = nil
+    DispatchQueue.global().async(group: group) { [quiet] in
+      let locator = SettingsLocator(repository: quiet)
+      for root in findManagePyFolders(in: quiet) {
+        guard let named = locator.managePyDefault(root.isEmpty ? "manage.py" : "\(root)/manage.py"),
+          let path = locator.file(ofModule: named.module, under: root), let text = try? quiet.read(path)
+        else { continue }
+        _ = try? PythonModule(source: text)
+      }
+    }
+    return group
   }
 
   private static func unique(_ values: [String]) -> [String] {
