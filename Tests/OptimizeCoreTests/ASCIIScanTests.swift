@@ -38,6 +38,25 @@ import Testing
     }
   }
 
+  @Test func everyStartOffsetAgreesWithTheBytewiseSearch() {
+    // The scan looks for the needle's rarest letter (`b`), not its first: starts and ends count.
+    let alphabet = Array("tTbBlix".utf8)
+    var texts: [[UInt8]] = [[]]
+    for _ in 0..<5 { texts = texts.flatMap { text in alphabet.map { text + [$0] } } }
+    let needle = Array("tbl".utf8)
+    for text in texts {
+      for start in 0...text.count {
+        let lowered = text.map { $0 | 0x20 }
+        let expected = (start..<max(start, text.count - 2)).first { Array(lowered[$0..<$0 + 3]) == needle }
+        let exact = (start..<max(start, text.count - 2)).first { Array(text[$0..<$0 + 3]) == needle }
+        text.withUnsafeBufferPointer { bytes in
+          #expect(ASCIIScan.firstOffset(of: "tbl", in: bytes, from: start, ignoringCase: true) == expected)
+          #expect(ASCIIScan.firstOffset(of: "tbl", in: bytes, from: start) == exact)
+        }
+      }
+    }
+  }
+
   @Test func caseSensitiveSearchIsUnchanged() {
     #expect(first("port", in: "PORT port", ignoringCase: false) == 5)
     #expect(first("=", in: "a = b", ignoringCase: false) == 2)

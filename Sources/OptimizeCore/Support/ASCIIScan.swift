@@ -70,36 +70,41 @@ enum ASCIIScan {
     guard count > 0, start >= 0, start + count <= bytes.count, let base = bytes.baseAddress else {
       return nil
     }
-    let first = needle.utf8Start[0]
-    let last = bytes.count - count
-    // memchr: the needles are rare, the texts up to megabytes long.
+    // memchr for the needle's rarest byte: the needles are rare, the texts up to megabytes long,
+    // and a common first letter (the `t` of `tblib`) would stop the scan every few bytes.
+    let anchor = rarestIndex(needle)
+    let byte = needle.utf8Start[anchor]
+    let last = bytes.count - count + anchor
     let find = { (byte: UInt8, from: Int) -> Int? in
       guard from <= last, let found = memchr(base + from, Int32(byte), last - from + 1) else { return nil }
       return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
-    if ignoringCase, first >= 0x61, first <= 0x7A {
-      // Both cases of the first letter, each found by memchr, taken in order.
-      var lower = find(first, start)
-      var upper = find(first & ~0x20, start)
-      while lower != nil || upper != nil {
-        let index = min(lower ?? Int.max, upper ?? Int.max)
-        if matches(bytes, needle, at: index, ignoringCase: true) { return index }
-        if index == lower { lower = find(first, index + 1) } else { upper = find(first & ~0x20, index + 1) }
-      }
-      return nil
-    }
-    var index = start
-    while index <= last {
-      if ignoringCase {
-        while index <= last, lowercased(base[index]) != first { index += 1 }
-      } else {
-        guard let found = find(first, index) else { return nil }
-        index = found
-      }
-      if index <= last, matches(bytes, needle, at: index, ignoringCase: ignoringCase) { return index }
-      index += 1
+    let isLetter = byte >= 0x61 && byte <= 0x7A
+    // Both cases of the anchor letter, each found by memchr, taken in order.
+    var lower = find(byte, start + anchor)
+    var upper = ignoringCase && isLetter ? find(byte & ~0x20, start + anchor) : nil
+    while lower != nil || upper != nil {
+      let index = min(lower ?? Int.max, upper ?? Int.max)
+      if matches(bytes, needle, at: index - anchor, ignoringCase: ignoringCase) { return index - anchor }
+      if index == lower { lower = find(byte, index + 1) } else { upper = find(byte & ~0x20, index + 1) }
     }
     return nil
+  }
+
+  /// Lowercase letters, most frequent first.
+  private static let letterFrequency: [UInt8] = Array("etaoinsrhldcumfpgwybvkxjqz".utf8)
+
+  /// The index of the byte of `needle` least likely in text, by how often letters occur in
+  /// English and code; other bytes count as fairly rare.
+  private static func rarestIndex(_ needle: StaticString) -> Int {
+    var best = 0
+    var bestRank = -1
+    for index in 0..<needle.utf8CodeUnitCount {
+      let byte = lowercased(needle.utf8Start[index])
+      let rank = letterFrequency.firstIndex(of: byte) ?? 18
+      if rank > bestRank { (best, bestRank) = (index, rank) }
+    }
+    return best
   }
 
   /// Whether `needle` occurs in `bytes`.
