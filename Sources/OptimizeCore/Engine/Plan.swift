@@ -105,6 +105,9 @@ public struct Plan: Sendable {
   public var files: [FileChange]
   /// What discovery found, and for which test runner, so a preflight can reuse it.
   public var discovery: (runner: TestRunner, found: Discovery)? = nil
+  /// The texts the run already read and line-indexed, for rendering the diff without indexing
+  /// every line of a large file again.
+  var texts: ReadCache? = nil
 
   /// Whether applying the plan would write anything.
   public var isEmpty: Bool { files.isEmpty }

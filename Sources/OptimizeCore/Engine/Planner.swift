@@ -50,8 +50,10 @@ public struct Planner: Sendable {
       results.append(result)
       builder.join(patchBuilder)
     }
-    return Plan(
+    var result = Plan(
       phase: phase, patches: results, files: try builder.files(), discovery: (runner, discovery))
+    result.texts = repository.readCache
+    return result
   }
 
   /// One patch's result and edits.

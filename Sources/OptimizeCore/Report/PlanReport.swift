@@ -2,7 +2,7 @@
 public enum PlanReport {
   /// The unified diff of every file of the plan.
   public static func diff(_ plan: Plan) -> String {
-    plan.files.map { UnifiedDiff.render($0) }.joined()
+    plan.files.map { UnifiedDiff.render($0, texts: plan.texts) }.joined()
   }
 
   /// One line per patch with its state and reason, then its places and notes.
@@ -42,7 +42,7 @@ public enum PlanReport {
     text += "\n### Diff\n\n"
     if plan.files.isEmpty { text += "Nothing to change.\n" }
     for file in plan.files {
-      let diff = UnifiedDiff.render(file)
+      let diff = UnifiedDiff.render(file, texts: plan.texts)
       let fence = String(repeating: "`", count: max(3, longestBacktickRun(diff) + 1))
       text += "`\(file.path)`\(file.created ? " (new file)" : ""):\n\n\(fence)diff\n\(diff)\(fence)\n\n"
     }

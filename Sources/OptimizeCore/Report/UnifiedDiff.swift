@@ -3,8 +3,15 @@
 public enum UnifiedDiff {
   /// The diff of one file change, with `context` lines around each hunk.
   public static func render(_ change: FileChange, context: Int = 3) -> String {
-    let before = SourceText(path: change.path, bytes: change.before)
-    let after = SourceText(path: change.path, bytes: change.after)
+    render(change, context: context, texts: nil)
+  }
+
+  /// The diff, taking the texts from `texts` when the run already indexed their lines.
+  static func render(_ change: FileChange, context: Int = 3, texts: ReadCache?) -> String {
+    let before =
+      texts?.disk(change.path, bytes: change.before) ?? SourceText(path: change.path, bytes: change.before)
+    let after =
+      texts?.overlay(change.path, bytes: change.after) ?? SourceText(path: change.path, bytes: change.after)
     let edits = change.edits.map { wholeLines($0.edit, in: change.before) }.sorted { $0.offset < $1.offset }
     let inverses = edits.inverses
     var regions: [(before: Range<Int>, after: Range<Int>)] = []
