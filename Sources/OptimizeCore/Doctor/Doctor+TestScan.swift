@@ -7,7 +7,7 @@ extension DoctorContext {
     let sharedRedis = settingsUseSharedRedis()
     var findings: [Finding] = []
     for path in testFiles() {
-      guard let source = try? repository.read(path), let module = try? PythonModule(source: source) else {
+      guard let source = try? repository.read(path), let module = try? PythonModule(uncached: source) else {
         continue
       }
       for hit in TestScanner(module: module, sharedRedis: sharedRedis).hits() {

@@ -90,8 +90,9 @@ extension Verifier {
   {
     let proof = VerifiedEdits.shift(before: before, after: after.bytes, expected: expected)
     let again = wholeFile && proof?.local == true
+    // The original stays cached: the edited document shares its events, so forgetting it would
+    // free nothing.
     if !again, let proof, YAMLDocument.derive(after, from: before, by: proof, expected: expected) != nil {
-      YAMLDocument.forget(before)
       return
     }
     YAMLDocument.forget(before)

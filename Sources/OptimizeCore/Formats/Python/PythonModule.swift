@@ -17,6 +17,12 @@ public struct PythonModule: Sendable, Equatable {
     self = try moduleCache.document(for: source) { try PythonModule(parsing: source) }
   }
 
+  /// Tokenizes and scans a module without keeping it in the run's cache, which holds the
+  /// settings modules: a file read once (a test module the doctor scans) would push them out.
+  init(uncached source: SourceText) throws {
+    try self.init(parsing: source)
+  }
+
   private init(parsing source: SourceText) throws {
     self.source = source
     self.tokens = try PythonTokenizer.tokens(of: source)
