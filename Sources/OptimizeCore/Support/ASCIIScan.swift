@@ -53,12 +53,24 @@ enum ASCIIScan {
   static func matches(
     _ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, at offset: Int, ignoringCase: Bool = false
   ) -> Bool {
-    let count = needle.utf8CodeUnitCount
-    guard offset >= 0, offset + count <= bytes.count, let base = bytes.baseAddress else { return false }
-    let pattern = needle.utf8Start
+    matches(bytes, buffer(needle), at: offset, ignoringCase: ignoringCase)
+  }
+
+  private static func matches(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, at offset: Int,
+    ignoringCase: Bool
+  ) -> Bool {
+    let count = needle.count
+    guard offset >= 0, offset + count <= bytes.count, let base = bytes.baseAddress,
+      let pattern = needle.baseAddress
+    else { return count == 0 && offset >= 0 && offset <= bytes.count }
     if !ignoringCase { return memcmp(base + offset, pattern, count) == 0 }
     for index in 0..<count where lowercased(base[offset + index]) != pattern[index] { return false }
     return true
+  }
+
+  private static func buffer(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
   }
 
   /// The first offset at or after `start` where `needle` starts.
@@ -66,14 +78,22 @@ enum ASCIIScan {
     of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0,
     ignoringCase: Bool = false
   ) -> Int? {
-    let count = needle.utf8CodeUnitCount
+    firstOffset(of: buffer(needle), in: bytes, from: start, ignoringCase: ignoringCase)
+  }
+
+  /// The first offset at or after `start` where the bytes of `needle` start.
+  static func firstOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+    ignoringCase: Bool = false
+  ) -> Int? {
+    let count = needle.count
     guard count > 0, start >= 0, start + count <= bytes.count, let base = bytes.baseAddress else {
       return nil
     }
     // memchr for the needle's rarest byte: the needles are rare, the texts up to megabytes long,
     // and a common first letter (the `t` of `tblib`) would stop the scan every few bytes.
     let anchor = rarestIndex(needle)
-    let byte = needle.utf8Start[anchor]
+    let byte = needle[anchor]
     let last = bytes.count - count + anchor
     let find = { (byte: UInt8, from: Int) -> Int? in
       guard from <= last, let found = memchr(base + from, Int32(byte), last - from + 1) else { return nil }
@@ -96,12 +116,11 @@ enum ASCIIScan {
 
   /// The index of the byte of `needle` least likely in text, by how often letters occur in
   /// English and code; other bytes count as fairly rare.
-  private static func rarestIndex(_ needle: StaticString) -> Int {
+  private static func rarestIndex(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
     var best = 0
     var bestRank = -1
-    for index in 0..<needle.utf8CodeUnitCount {
-      let byte = lowercased(needle.utf8Start[index])
-      let rank = letterFrequency.firstIndex(of: byte) ?? 18
+    for index in needle.indices {
+      let rank = letterFrequency.firstIndex(of: lowercased(needle[index])) ?? 18
       if rank > bestRank { (best, bestRank) = (index, rank) }
     }
     return best

@@ -49,6 +49,11 @@ public enum SettingsBlockEditor {
     // Column 1: the comment starts its line (after the BOM on the first line). Checked on the
     // bytes, because computing a column for every comment of a large module is slow.
     let source = module.source
+    // Most modules hold no block: one search of the bytes says so before any token is looked at.
+    let mentioned = ASCIIScan.withBytes(block.beginLine) { line in
+      source.bytes.withUnsafeBufferPointer { ASCIIScan.firstOffset(of: line, in: $0) != nil }
+    }
+    guard mentioned || block.beginLine.isEmpty else { return nil }
     let tokens = module.tokens
     let comments = tokens.indices.filter { index in
       let offset = tokens.start(index)
