@@ -108,6 +108,18 @@ import Testing
     #expect(try bothWays(yaml, edits: edits, expected: expected) == nil)
   }
 
+  /// `!!str` means another tag once `%TAG !!` is redefined: the entry read alone would not see
+  /// it, and its events would not be the whole file's.
+  @Test func aRedefinedTagHandleLeavesItToTheWholeFile() throws {
+    let yaml =
+      "%TAG !! tag:example.com,2000:\n---\n"
+      + Self.workflow.replacingOccurrences(
+        of: "ubuntu-latest\n    steps:\n      - uses", with: "!!str ubuntu-latest\n    steps:\n      - uses")
+    #expect(yaml.contains("!!str"))
+    let (edits, expected) = try editorEdits(yaml, "coverage run", YAMLEditHarness.phaseOneFlags)
+    #expect(try bothWays(yaml, edits: edits, expected: expected) == nil)
+  }
+
   @Test func flowStyleLeavesItToTheWholeFile() throws {
     let yaml = "jobs: {t: {steps: [{run: \"python manage.py test\"}]}}\n"
     let (edits, expected) = try editorEdits(yaml, "manage.py", [.after("manage.py test", " --parallel")])
