@@ -64,7 +64,7 @@ struct LocalEditCheck {
     guard let first = edits.first, let last = edits.last, events.moved == nil,
       let target = expected.keys.min(),
       VerifiedEdits.isApplied(edits, to: source, give: after.bytes),
-      let scalar = scalarIndex(startingAt: target), let chain = entries(holding: scalar)
+      let scalar = events.scalarIndex(startingAt: target), let chain = entries(holding: scalar)
     else { return nil }
     for entry in chain.reversed() where entry.block {
       guard let span = span(of: entry, holding: first.offset..<last.oldRange.upperBound) else { continue }
@@ -75,66 +75,15 @@ struct LocalEditCheck {
     return nil
   }
 
-  /// The index of the scalar event that starts at byte `offset`. Events come in source order.
-  private func scalarIndex(startingAt offset: Int) -> Int? {
-    let records = before.events.storage.records
-    var low = 0
-    var high = records.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(records[middle].start) < offset { low = middle + 1 } else { high = middle }
-    }
-    while low < records.count, Int(records[low].start) == offset {
-      if records[low].type == .scalar { return low }
-      low += 1
-    }
-    return nil
-  }
-
   /// The mapping entries that hold event `target`, outermost first.
   private func entries(holding target: Int) -> [Entry]? {
-    let events = before.events
-    let records = events.storage.records
-    var chain: [Entry] = []
+    let records = before.events.storage.records
+    guard let ancestors = before.events.ancestors(of: target) else { return nil }
     var block = true
-    var index = 0
-    while index < target {
-      let record = records[index]
-      let end = Int(record.link)
-      switch record.type {
-      case .mappingStart, .sequenceStart:
-        guard target < end else {
-          index = end + 1
-          continue
-        }
-        block = block && record.flag == 0
-        var child = index + 1
-        var found: Int?
-        while child < end {
-          let next = events.next(after: child)
-          if record.type == .mappingStart {
-            let after = events.next(after: next)
-            if target < after {
-              chain.append(Entry(key: child, value: next, block: block))
-              found = target < next ? child : next
-              break
-            }
-            child = after
-          } else {
-            if target < next {
-              found = child
-              break
-            }
-            child = next
-          }
-        }
-        guard let found else { return nil }
-        index = found
-      default:
-        index += 1
-      }
+    return ancestors.compactMap { ancestor in
+      block = block && records[ancestor.index].flag == 0
+      return ancestor.entry.map { Entry(key: $0.key, value: $0.value, block: block) }
     }
-    return index == target ? chain : nil
   }
 
   /// Where `entry` is read, when its key starts a line, no edit is on that line, the next event

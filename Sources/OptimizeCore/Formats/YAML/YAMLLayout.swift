@@ -13,6 +13,28 @@ struct ScalarContext: Sendable, Equatable {
 enum YAMLLayout {
   /// Finds the scalar event that starts at `start` and describes its surroundings.
   static func context(ofScalarAt start: Int, in document: YAMLDocument) -> ScalarContext? {
+    // Straight to the scalar and down to it through its ancestors: a large workflow has
+    // millions of events, and walking all of them is a pass of its own.
+    let events = document.events
+    guard let index = events.scalarIndex(startingAt: start), let ancestors = events.ancestors(of: index)
+    else {
+      return walkingContext(ofScalarAt: start, in: document)
+    }
+    let records = events.records
+    let column = { (event: Int) in YAMLBytes.column(of: Int(records[event].start), in: document.source) }
+    let parent = ancestors.last { records[$0.index].flag == 0 }
+    let isValue = ancestors.last?.entry?.value == index
+    // The scalar or alias event before the value: the key's, or the last one inside a complex key.
+    let previous =
+      isValue ? (0..<index).reversed().first { [.scalar, .alias].contains(records[$0].type) } : nil
+    return ScalarContext(
+      inFlow: ancestors.contains { records[$0.index].flag != 0 },
+      parentIndent: parent.map { column($0.index) } ?? -1,
+      keyColumn: isValue ? (previous.map(column) ?? YAMLBytes.column(of: 0, in: document.source)) : nil)
+  }
+
+  /// `context(ofScalarAt:in:)` found by walking every event from the first.
+  static func walkingContext(ofScalarAt start: Int, in document: YAMLDocument) -> ScalarContext? {
     // Each open collection: (is flow, column, is mapping, items seen).
     var stack: [(flow: Bool, column: Int, mapping: Bool, count: Int)] = []
     var previousStart = 0
