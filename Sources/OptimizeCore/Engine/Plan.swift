@@ -1,5 +1,3 @@
-import Foundation
-
 /// The state of one patch in one repository.
 public enum PatchState: String, Sendable, Equatable, Codable {
   /// The ledger says we applied it and its bytes are still there.
@@ -110,8 +108,6 @@ public struct Plan: Sendable {
   /// The texts the run already read and line-indexed, for rendering the diff without indexing
   /// every line of a large file again.
   var texts: ReadCache? = nil
-  /// The parses of edited texts the planner started for the verifier (`Planner.warm`).
-  var warming: DispatchGroup? = nil
 
   /// Whether applying the plan would write anything.
   public var isEmpty: Bool { files.isEmpty }

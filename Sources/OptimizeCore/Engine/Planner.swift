@@ -1,5 +1,3 @@
-import Foundation
-
 /// Computes a phase's plan for a repository: discovery, then each patch kind's edits.
 ///
 /// Planning reads and never writes. It is pure over the repository's bytes (and its overlay),
@@ -55,37 +53,7 @@ public struct Planner: Sendable {
     var result = Plan(
       phase: phase, patches: results, files: try builder.files(), discovery: (runner, discovery))
     result.texts = repository.readCache
-    result.warming = Self.warm(result.files, texts: repository.readCache)
     return result
-  }
-
-  /// Parses, on another thread, the edited settings modules and coverage configs the verifier
-  /// will read, while the caller does other work (`plan` runs the doctor): only the parse caches
-  /// are filled, with the very texts the verifier takes from `texts`.
-  private static func warm(_ files: [FileChange], texts: ReadCache) -> DispatchGroup {
-    let group = DispatchGroup()
-    let parsed = files.filter { file in
-      file.checks.contains { check in
-        switch check {
-        case .python, .ini: return true
-        default: return false
-        }
-      }
-    }
-    guard !parsed.isEmpty, ProcessInfo.processInfo.activeProcessorCount > 1 else { return group }
-    DispatchQueue.global().async(group: group) {
-      for file in parsed {
-        let after = texts.overlay(file.path, bytes: file.after)
-        for check in file.checks {
-          switch check {
-          case .python: _ = try? PythonModule(source: after)
-          case .ini: _ = try? INIDocument(source: after)
-          default: break
-          }
-        }
-      }
-    }
-    return group
   }
 
   /// One patch's result and edits.

@@ -23,7 +23,6 @@ public struct Verifier: Sendable {
     // The other checks and planning again read the same bytes and write nothing: they run side
     // by side, and the second plan counts only when every check passed.
     let (failures, again) = Parallel.both({ checkFiles(of: plan, yaml: false) }, { planAgain(on: plan) })
-    plan.warming?.wait()
     if !(yamlFailures + failures).isEmpty { throw VerificationError(failures: yamlFailures + failures) }
     if !again.isEmpty { throw VerificationError(failures: again) }
   }
