@@ -2,10 +2,13 @@
 """Times commands for Scripts/bench.sh and appends one JSON line per command to a results file.
 
 Usage:
-  measure.py RESULTS RUNS [--bytes N] [--workflow-bytes N] NAME -- CMD... [--next NAME -- CMD...]
+  measure.py RESULTS RUNS [--bytes N] [--workflow-bytes N] NAME -- CMD...
+             [--next [--bytes N] [--workflow-bytes N] NAME -- CMD...]
 
 Every round runs each command once, in the order given (so `apply` and `rollback` alternate on
-the same copy). A command that exits non-zero stops the benchmark. Wall time is measured
+the same copy, and `plan` and the libyaml pass it is compared with run side by side, whatever
+the machine's speed does meanwhile). Sizes given before a NAME are that command's; the first
+command's are every command's unless a later one gives its own. A command that exits non-zero stops the benchmark. Wall time is measured
 around the child process alone (no shell in between); after the timed rounds each command runs
 once more under `/usr/bin/time -v` for its peak resident set size. Output files of a command
 go to /dev/null; its stderr is kept when it fails.
@@ -24,19 +27,22 @@ import time
 def parse(argv):
     results, runs = argv[0], int(argv[1])
     rest = argv[2:]
-    extra = {}
-    while rest and rest[0].startswith("--") and rest[0] != "--":
-        extra[rest[0][2:].replace("-", "_")] = int(rest[1])
-        rest = rest[2:]
+    shared = {}
     commands = []
     while rest:
+        extra = dict(shared)
+        while rest and rest[0].startswith("--") and rest[0] != "--":
+            extra[rest[0][2:].replace("-", "_")] = int(rest[1])
+            rest = rest[2:]
+        if not commands:
+            shared = dict(extra)
         name = rest[0]
         assert rest[1] == "--", f"expected -- after {name}"
         rest = rest[2:]
         end = rest.index("--next") if "--next" in rest else len(rest)
-        commands.append((name, rest[:end]))
+        commands.append((name, rest[:end], extra))
         rest = rest[end + 1 :]
-    return results, runs, extra, commands
+    return results, runs, commands
 
 
 def timed(command):
@@ -61,16 +67,16 @@ def peak_rss_kib(command):
 
 
 def main():
-    results, runs, extra, commands = parse(sys.argv[1:])
-    walls = {name: [] for name, _ in commands}
-    cpus = {name: [] for name, _ in commands}
+    results, runs, commands = parse(sys.argv[1:])
+    walls = {name: [] for name, _, _ in commands}
+    cpus = {name: [] for name, _, _ in commands}
     for _ in range(runs):
-        for name, command in commands:
+        for name, command, _ in commands:
             wall, cpu = timed(command)
             walls[name].append(wall)
             cpus[name].append(cpu)
     with open(results, "a", encoding="utf-8") as out:
-        for name, command in commands:
+        for name, command, extra in commands:
             record = {
                 "name": name,
                 "runs": runs,
