@@ -42,7 +42,7 @@ struct LocalEditCheck {
     self.edits = edits.sorted { $0.offset < $1.offset }
   }
 
-  /// A block-mapping entry: its mapping, key and value event indexes.
+  /// A mapping entry: its key and value event indexes.
   private struct Entry {
     var key: Int
     var value: Int
@@ -153,11 +153,11 @@ struct LocalEditCheck {
     guard let old = try? YAMLParser().events(of: original), let new = try? YAMLParser().events(of: edited),
       matchesWholeFile(old, window: span.window, base: base)
     else { return nil }
-    var local = EventShift(edits: edits.map { Edit(offset: $0.offset - base, old: $0.old, new: $0.new) })
     var expectedHere: [Int: String] = [:]
     for (start, value) in expected { expectedHere[start - base] = value }
     var comparison = YAMLEditVerifier.Comparison(after: edited, expected: expectedHere)
-    comparison.shift = local
+    comparison.shift = EventShift(
+      edits: edits.map { Edit(offset: $0.offset - base, old: $0.old, new: $0.new) })
     guard old.count == new.count else { return nil }
     do {
       for index in old.indices { try comparison.compare(old, index, new, index) }
@@ -166,8 +166,7 @@ struct LocalEditCheck {
     } catch {
       return nil
     }
-    guard let proven = comparison.shift, proven.holds else { return nil }
-    local = proven
+    guard let local = comparison.shift, local.holds else { return nil }
     // The entry's events are 3... in the span's own stream (after its stream, document and
     // mapping starts) and `window` in the whole file's.
     var shift = EventShift(edits: edits)
