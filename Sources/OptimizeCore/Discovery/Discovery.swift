@@ -41,12 +41,17 @@ public struct Discovery: Sendable {
   public static func run(
     in repository: Repository, runner: TestRunner = .django, options: DiscoveryOptions = DiscoveryOptions()
   ) throws -> Discovery {
-    let warming = warmSettings(in: repository, unless: options.settingsFile != nil)
-    defer { warming.wait() }
     let scanner = WorkflowScanner(repository: repository, runner: runner)
+    let files = try scanner.workflowFiles(override: options.workflows)
+    // A thread is worth starting only when libyaml's pass over the workflows is long enough to
+    // hide a parse behind it; the texts are read once either way (the read cache keeps them).
+    let workflowBytes = files.reduce(0) { $0 + ((try? repository.read($1).bytes.count) ?? 0) }
+    let warming = warmSettings(
+      in: repository, unless: options.settingsFile != nil || workflowBytes < Self.warmingThreshold)
+    defer { warming.wait() }
     var found = ScanResult()
     var problems: [FormatError] = []
-    for file in try scanner.workflowFiles(override: options.workflows) {
+    for file in files {
       do {
         found += try scanner.scan(file)
       } catch let error as FormatError {
@@ -162,6 +167,10 @@ public struct Discovery: Sendable {
       if !coverageTargets.contains(where: { $0.path == target.path }) { coverageTargets.append(target) }
     }
   }
+
+  /// The workflow size from which the settings module is parsed beside them (about 2 ms of
+  /// libyaml's time here; below it, starting the thread costs more than it hides).
+  static let warmingThreshold = 256 * 1024
 
   /// Parses, on another thread, the settings module `manage.py` names, while this one reads the
   /// workflows: planning reads that module next, and it can be the largest Python file there is.
