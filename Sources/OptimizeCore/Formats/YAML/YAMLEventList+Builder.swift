@@ -10,7 +10,8 @@ extension YAMLEventList {
     var properties: [Int: (anchor: Int32, tag: Int32)] = [:]
     var names: [String] = []
     private var nameIndex: [String: Int32] = [:]
-    private var open: [Int] = []
+    /// The collections started and not yet ended, outermost first.
+    private(set) var open: [Int] = []
 
     /// Starts a list for `source`, reserving room for about `expectedEvents` events.
     init(source: [UInt8], expectedEvents: Int) {
@@ -58,7 +59,7 @@ extension YAMLEventList {
       return UInt32(valueStarts.count - 1)
     }
 
-    private mutating func intern(_ name: String?) -> Int32 {
+    mutating func intern(_ name: String?) -> Int32 {
       guard let name else { return -1 }
       if let index = nameIndex[name] { return index }
       let index = Int32(names.count)

@@ -1,4 +1,5 @@
 internal import CYAML
+import Foundation
 
 /// Reads the libyaml event stream of a source text, with byte offsets for every mark.
 ///
@@ -19,10 +20,15 @@ final class YAMLParser {
     parser.deallocate()
   }
 
-  /// Parses every event of `source`.
+  /// Parses every event of `source`; a large file in two parts on two cores, unless `splitting`
+  /// is false (`events(of:splittingNear:)`).
   ///
   /// - Throws: `FormatError` at the place libyaml reports.
-  func events(of source: SourceText) throws -> YAMLEventList {
+  func events(of source: SourceText, splitting: Bool = true) throws -> YAMLEventList {
+    if splitting, source.bytes.count >= Self.splitThreshold, ProcessInfo.processInfo.activeProcessorCount > 1
+    {
+      return try events(of: source, splittingNear: nil).events
+    }
     // A workflow has about two events per line; reserving that avoids regrowing a large list.
     var result = YAMLEventList.Builder(source: source.bytes, expectedEvents: source.lineStarts.count * 2 + 8)
     try parse(source) { event, start, end in Self.append(event, start: start, end: end, to: &result) }
@@ -52,27 +58,51 @@ final class YAMLParser {
   private func parse(
     _ source: SourceText, _ handle: (UnsafeMutablePointer<yaml_event_t>, Int, Int) throws -> Void
   ) throws {
+    try Self.checkSize(of: source)
+    var map = CodePointMap(source: source)
+    try source.bytes.withUnsafeBufferPointer { buffer in
+      setInput(buffer)
+      _ = try read(source, map: &map) { event, start, end in
+        try handle(event, start, end)
+        return true
+      }
+    }
+  }
+
+  static func checkSize(of source: SourceText) throws {
     guard source.bytes.count < Int(UInt32.max) else {
       throw FormatError(
         in: source, atByte: 0, expected: "a YAML file under 4 GiB", found: "\(source.bytes.count) bytes",
         fix: "split the file")
     }
-    var map = CodePointMap(source: source)
-    try source.bytes.withUnsafeBufferPointer { buffer in
-      yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-      let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-      event.initialize(to: yaml_event_t())
-      defer { event.deallocate() }
-      while true {
-        guard yaml_parser_parse(parser, event) == 1 else {
-          throw error(in: source, map: &map)
-        }
-        defer { yaml_event_delete(event) }
-        let start = map.byteOffset(ofCodePoint: Int(event.pointee.start_mark.index))
-        let end = map.byteOffset(ofCodePoint: Int(event.pointee.end_mark.index))
-        try handle(event, start, end)
-        if event.pointee.type == YAML_STREAM_END_EVENT { break }
+  }
+
+  /// Points libyaml at `input`, which must stay valid while events are read from it.
+  func setInput(_ input: UnsafeBufferPointer<UInt8>) {
+    yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+  }
+
+  /// Hands events to `handle`, with their byte offsets in `source` as `map` gives them, until it
+  /// returns false (the next call goes on from there) or the stream ends. Returns whether it ended.
+  ///
+  /// - Throws: `FormatError` at the place libyaml reports, or what `handle` throws.
+  func read(
+    _ source: SourceText, map: inout CodePointMap,
+    _ handle: (UnsafeMutablePointer<yaml_event_t>, Int, Int) throws -> Bool
+  ) throws -> Bool {
+    let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+    event.initialize(to: yaml_event_t())
+    defer { event.deallocate() }
+    while true {
+      guard yaml_parser_parse(parser, event) == 1 else {
+        throw error(in: source, map: &map)
       }
+      defer { yaml_event_delete(event) }
+      let start = map.byteOffset(ofCodePoint: Int(event.pointee.start_mark.index))
+      let end = map.byteOffset(ofCodePoint: Int(event.pointee.end_mark.index))
+      let goOn = try handle(event, start, end)
+      if event.pointee.type == YAML_STREAM_END_EVENT { return true }
+      if !goOn { return false }
     }
   }
 
@@ -90,7 +120,7 @@ final class YAMLParser {
     pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
   }
 
-  private static func append(
+  static func append(
     _ event: UnsafeMutablePointer<yaml_event_t>, start: Int, end: Int, to list: inout YAMLEventList.Builder
   ) {
     switch event.pointee.type {
@@ -143,20 +173,23 @@ final class YAMLParser {
 /// that walks from the last answer costs O(distance) per query and O(n) per file.
 struct CodePointMap {
   private let bytes: [UInt8]
-  private let bom: Int
+  /// The byte where code point 0 is.
+  private let origin: Int
   private let isASCII: Bool
   private var codePoint = 0
   private var byte: Int
 
-  init(source: SourceText) {
+  /// A map for libyaml reading `source` from byte `start` (code point 0 there), or from the
+  /// start of the file, after the BOM.
+  init(source: SourceText, from start: Int = 0) {
     bytes = source.bytes
-    bom = source.bomLength
-    isASCII = !source.bytes.contains { $0 >= 0x80 }
-    byte = bom
+    origin = start == 0 ? source.bomLength : start
+    isASCII = !source.bytes[origin...].contains { $0 >= 0x80 }
+    byte = origin
   }
 
   mutating func byteOffset(ofCodePoint target: Int) -> Int {
-    if isASCII { return min(target + bom, bytes.count) }
+    if isASCII { return min(target + origin, bytes.count) }
     if codePoint < target {
       bytes.withUnsafeBufferPointer { buffer in
         while codePoint < target, byte < buffer.count {
@@ -176,9 +209,9 @@ struct CodePointMap {
         }
       }
     }
-    while codePoint > target, byte > bom {
+    while codePoint > target, byte > origin {
       byte -= 1
-      while byte > bom, bytes[byte] & 0xC0 == 0x80 { byte -= 1 }
+      while byte > origin, bytes[byte] & 0xC0 == 0x80 { byte -= 1 }
       codePoint -= 1
     }
     return byte
