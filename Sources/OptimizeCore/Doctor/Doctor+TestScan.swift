@@ -123,7 +123,12 @@ struct TestScanner {
     var found: [Kind: [Int]] = [:]
     let tokens = module.tokens
     for (index, token) in tokens.enumerated() {
-      if token.kind == .string, let body = Self.body(token.text) {
+      // Most strings hold neither a slash nor a colon, and most names are not four letters long:
+      // those are passed over before any string is made of them.
+      let bytes = token.utf8
+      if token.kind == .string, bytes.contains(UInt8(ascii: "/")) || bytes.contains(UInt8(ascii: ":")),
+        let body = Self.body(token.text)
+      {
         if body.hasPrefix("/tmp/") { found[.tmpPath, default: []].append(token.range.lowerBound) }
         // The regex is compiled on every call, so it only runs on strings that could match.
         if body.utf8.contains(UInt8(ascii: ":")),
@@ -134,7 +139,8 @@ struct TestScanner {
           found[.fixedPort, default: []].append(token.range.lowerBound)
         }
       }
-      if token.kind == .name, token.text.lowercased() == "port", index + 2 < tokens.count,
+      if token.kind == .name, bytes.count == 4, bytes.elementsEqual("port".utf8, by: { $0 | 0x20 == $1 }),
+        index + 2 < tokens.count,
         tokens[index + 1].isOp("="), tokens[index + 2].kind == .number, tokens[index + 2].text != "0"
       {
         found[.fixedPort, default: []].append(token.range.lowerBound)
