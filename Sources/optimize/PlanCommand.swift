@@ -37,13 +37,17 @@ extension Optimize {
       let repo = try repository.repository()
       let phase = try repository.loader().phase(self.phase)
       let planner = Planner(repository: repo, phase: phase, options: targets.discovery, skip: Set(skip))
-      let plan = try planner.plan()
-      // Before verifying: the doctor reads the original workflows, which verifying lets go of.
-      let findings =
-        (try? Doctor(repository: repo, options: targets.discovery, phase: phase, discovery: plan.discovery)
-          .run())
-        ?? []
+      let discovered = try planner.discover()
+      // The doctor's checks read only what discovery found: they run on another core while the
+      // patches are planned and verified.
+      let options = targets.discovery
+      let doctor = Background {
+        (try? Doctor(repository: repo, options: options, phase: phase, discovery: discovered).run()) ?? []
+      }
+      defer { _ = doctor.result() }
+      let plan = try planner.plan(discovered: discovered)
       try Verifier(planner: planner, external: false).verify(plan)
+      let findings = doctor.result()
       ParseCaches.release()
       switch format {
       case .markdown:

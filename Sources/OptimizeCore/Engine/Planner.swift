@@ -27,6 +27,14 @@ public struct Planner: Sendable {
   ///
   /// - Throws: `PlanError.unknownSkip` for a `--skip` that names no patch; discovery errors.
   public func plan() throws -> Plan {
+    try plan(discovered: discover())
+  }
+
+  /// The phase's test runner and what discovery finds for it: the first half of `plan()`, for a
+  /// caller that starts other work (the doctor's checks) from it.
+  ///
+  /// - Throws: `PlanError.unknownSkip` for a `--skip` that names no patch; discovery errors.
+  public func discover() throws -> (runner: TestRunner, found: Discovery) {
     let unknown = skip.subtracting(phase.patches.map(\.id))
     if !unknown.isEmpty {
       throw PlanError.unknownSkip(unknown.sorted(), known: phase.patches.map(\.id))
@@ -36,10 +44,14 @@ public struct Planner: Sendable {
         if case .testCommand(let spec) = patch.kind { return spec.runner }
         return nil
       }.first ?? .django
-    let discovery = try Discovery.run(in: repository, runner: runner, options: options)
-    // Patches read the same discovery and write only their own edits: each is planned on its
-    // own core into its own builder, and the builders are joined in the phase's order, which
-    // gives exactly the edits and checks of planning them one after the other.
+    return (runner, try Discovery.run(in: repository, runner: runner, options: options))
+  }
+
+  /// Plans every patch from what `discover()` found.
+  ///
+  /// - Throws: errors reading or parsing the targets.
+  public func plan(discovered: (runner: TestRunner, found: Discovery)) throws -> Plan {
+    let (runner, discovery) = discovered
     let outcomes = Parallel.each(phase.patches) { patch -> Result<(PatchResult, PlanBuilder), Error> in
       Result { try plan(patch, discovery: discovery) }
     }

@@ -76,3 +76,29 @@ private final class Slots<Value>: @unchecked Sendable {
     (0..<count).map { values[$0]! }
   }
 }
+
+/// Work started at once on a thread of its own, its result taken when it is needed.
+///
+/// A thread, not a dispatch queue: a queue's worker may be busy with other work, and this work
+/// is on the way to a result someone waits for.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  // Written once by the thread before it signals `done`; read only after waiting for that.
+  private var value: Value?
+
+  /// Starts `work`.
+  public init(_ work: @escaping @Sendable () -> Value) {
+    let thread = Thread { [self] in
+      value = work()
+      done.signal()
+    }
+    thread.start()
+  }
+
+  /// What the work returned, waiting for it to finish.
+  public func result() -> Value {
+    done.wait()
+    defer { done.signal() }
+    return value!
+  }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 extension YAMLEventList {
   /// Collects records while libyaml parses, linking each collection start to its end.
-  struct Builder {
+  struct Builder: Sendable {
     let source: [UInt8]
     var records: [Record] = []
     var values: [UInt8] = []

@@ -130,22 +130,10 @@ extension YAMLParser {
     events: YAMLEventList, split: Split?, joined: Bool
   ) {
     try Self.checkSize(of: source)
-    let tail = TailRead()
-    // A thread of its own, started at once: a dispatch queue's worker may be busy elsewhere (the
-    // settings module is parsed beside the workflows), and this thread waits for that one.
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-      YAMLParser.readTail(of: source, near: near, into: tail)
-      done.signal()
-    }
-    thread.start()
+    let decision = SplitDecision()
+    let reading = Background { YAMLParser.readTail(of: source, near: near, deciding: decision) }
     // The other thread reads `source` too: it is waited for however this one ends.
-    var finished = false
-    func wait() {
-      if !finished { done.wait() }
-      finished = true
-    }
-    defer { wait() }
+    defer { _ = reading.result() }
     var builder = YAMLEventList.Builder(source: source.bytes, expectedEvents: source.lineStarts.count * 2 + 8)
     var map = CodePointMap(source: source)
     return try source.bytes.withUnsafeBufferPointer { buffer in
@@ -157,15 +145,15 @@ extension YAMLParser {
       let ended = try read(source, map: &map) { event, start, end in
         Self.append(event, start: start, end: end, to: &builder)
         guard start >= from else { return true }
-        if stop == nil { stop = tail.awaitSplit()?.start ?? Int.max }
+        if stop == nil { stop = decision.split()?.start ?? Int.max }
         let type = event.pointee.type
         return start < stop! || type == YAML_MAPPING_END_EVENT || type == YAML_SEQUENCE_END_EVENT
       }
-      wait()
-      let split = tail.awaitSplit()
+      let split = decision.split()
+      var tail = reading.result()
       guard !ended else { return (YAMLEventList(builder), split, false) }
-      let joined = tail.builder.map { other in split.map { builder.join(other, at: $0) } ?? false } ?? false
-      tail.builder = nil
+      let joined = tail.map { other in split.map { builder.join(other, at: $0) } ?? false } ?? false
+      tail = nil
       if !joined {
         _ = try read(source, map: &map) { event, start, end in
           Self.append(event, start: start, end: end, to: &builder)
@@ -177,12 +165,14 @@ extension YAMLParser {
   }
 
   /// Finds the split of `source` near `near`, says where it starts, and reads from there to the
-  /// end as a stream of its own, events at their offsets in `source`. The events are left out
-  /// when there is no split or libyaml refuses that part alone.
-  private static func readTail(of source: SourceText, near: Int?, into tail: TailRead) {
+  /// end as a stream of its own, events at their offsets in `source`; nil when there is no split
+  /// or libyaml refuses that part alone.
+  private static func readTail(of source: SourceText, near: Int?, deciding decision: SplitDecision)
+    -> YAMLEventList.Builder?
+  {
     let split = split(of: source, near: near)
-    tail.decided(split)
-    guard let split else { return }
+    decision.decided(split)
+    guard let split else { return nil }
     let parser = YAMLParser()
     let lines = source.lineStarts.count - source.lineIndex(ofByte: split.start)
     var builder = YAMLEventList.Builder(source: source.bytes, expectedEvents: lines * 2 + 8)
@@ -194,30 +184,28 @@ extension YAMLParser {
         return true
       }
     }
-    if ended == true { tail.builder = builder }
+    return ended == true ? builder : nil
   }
 }
 
-/// What the thread that reads the second part hands to the other: where that part starts, as
-/// soon as it is known, and its events once they are read.
-private final class TailRead: @unchecked Sendable {
-  private let decision = DispatchSemaphore(value: 0)
-  // Each written once by the reading thread: the split before it signals `decision`, the events
-  // before it signals that it is done; read only after waiting for those signals.
-  private var split: YAMLParser.Split?
-  var builder: YAMLEventList.Builder?
+/// Where the second part starts, said by the thread that looks for it to the one that reads
+/// the first part, which must know before it gets there.
+private final class SplitDecision: @unchecked Sendable {
+  private let said = DispatchSemaphore(value: 0)
+  // Written once before `said` is signalled; read only after waiting for it.
+  private var value: YAMLParser.Split?
 
   /// Says where the second part starts, or that there is none (nil).
   func decided(_ split: YAMLParser.Split?) {
-    self.split = split
-    decision.signal()
+    value = split
+    said.signal()
   }
 
-  /// Where the second part starts, waiting until the other thread has said; nil when nowhere.
-  func awaitSplit() -> YAMLParser.Split? {
-    decision.wait()
-    defer { decision.signal() }
-    return split
+  /// Where the second part starts, waiting until it has been said; nil when nowhere.
+  func split() -> YAMLParser.Split? {
+    said.wait()
+    defer { said.signal() }
+    return value
   }
 }
 
