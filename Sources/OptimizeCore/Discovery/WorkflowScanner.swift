@@ -59,7 +59,7 @@ struct WorkflowScanner {
     if let steps = root["runs"]?["steps"] {
       // A composite action: its steps start in the workspace, like a job's.
       let job = JobFrame(
-        key: "", env: workflowEnv, directory: nil, shell: nil, matrix: [:],
+        key: "", env: workflowEnv, envNode: nil, directory: nil, shell: nil, strategy: nil,
         steps: resolve(steps, in: document).items.map { resolve($0, in: document) })
       result += scan(job, path: path, source: source, document: document)
     }
@@ -127,31 +127,48 @@ struct WorkflowScanner {
     guard let mapping = resolve(job.node, in: document).mapping else { return ScanResult() }
     let defaults = mapping["defaults"]?["run"]
     let frame = JobFrame(
-      key: job.key.string ?? "", env: workflowEnv.merging(environment(mapping["env"], in: document)) { $1 },
+      key: job.key.string ?? "", env: workflowEnv, envNode: mapping["env"],
       directory: defaults?["working-directory"]?.string ?? workflowDefaults?["working-directory"]?.string,
       shell: defaults?["shell"]?.string ?? workflowDefaults?["shell"]?.string,
-      matrix: matrixValues(mapping["strategy"]?["matrix"], in: document),
+      strategy: mapping["strategy"],
       steps: resolve(mapping["steps"], in: document)?.items.map { resolve($0, in: document) } ?? [])
     return scan(frame, path: path, source: document.source, document: document)
   }
 
-  /// What a job gives its steps.
+  /// What a job gives its steps. Its environment (`env` with `envNode`'s variables) and matrix
+  /// (from `strategy`) only matter to a step that runs the tests or leads somewhere, which few
+  /// do: they are worked out for the first such step (`JobValues`).
   private struct JobFrame {
     var key: String
     var env: [String: String]
+    var envNode: YAMLNode?
     var directory: String?
     var shell: String?
-    var matrix: [String: [String]]
+    var strategy: YAMLNode?
     var steps: [YAMLNode]
   }
 
-  private func scan(_ job: JobFrame, path: String, source: SourceText, document: YAMLDocument) -> ScanResult {
+  /// A job's environment, matrix and checkout path, worked out from its frame.
+  private struct JobValues {
+    var env: [String: String]
+    var matrix: [String: [String]]
+    var checkoutPath: String?
+  }
+
+  private func values(of job: JobFrame, in document: YAMLDocument) -> JobValues {
     let checkoutPath = job.steps.lazy.compactMap { step -> String? in
       guard let uses = step["uses"]?.string, uses.hasPrefix("actions/checkout"),
         step["with"]?["repository"] == nil
       else { return nil }
       return step["with"]?["path"]?.string
     }.first
+    return JobValues(
+      env: job.env.merging(environment(job.envNode, in: document)) { $1 },
+      matrix: matrixValues(job.strategy?["matrix"], in: document), checkoutPath: checkoutPath)
+  }
+
+  private func scan(_ job: JobFrame, path: String, source: SourceText, document: YAMLDocument) -> ScanResult {
+    var jobValues: JobValues?
     let scripts = job.steps.map { runScript(of: $0, in: document) }
     let parsed = scripts.map { entry in entry.flatMap { try? ShellScript.parse($0.scalar.value) } }
     // Once per script: each step asks about the later steps, and each command about its script.
@@ -173,15 +190,24 @@ struct WorkflowScanner {
         }
         continue
       }
+      let invocations = shell.testInvocations(runner: runner)
+      // Most commands lead nowhere: they are passed over before a place is made for them.
+      let leads = shell.commands.filter { command in
+        command.launches(where: IndirectionScanner.mayLead)
+          && !invocations.contains(where: { $0.range == command.range })
+      }
+      // Nothing here runs the tests or leads anywhere: the step's frame is not needed.
+      guard !invocations.isEmpty || !leads.isEmpty else { continue }
       let later = combines[(index + 1)...].contains(true)
+      let values = jobValues ?? self.values(of: job, in: document)
+      jobValues = values
       let stepDirectory = step["working-directory"]?.string ?? job.directory
       let frame = StepFrame(
         file: path, job: job.key, stepName: step["name"]?.string ?? "step \(index + 1)",
-        directory: baseDirectory(stepDirectory, checkoutPath: checkoutPath),
-        environment: job.env.merging(environment(step["env"], in: document)) { $1 },
+        directory: baseDirectory(stepDirectory, checkoutPath: values.checkoutPath),
+        environment: values.env.merging(environment(step["env"], in: document)) { $1 },
         shell: step["shell"]?.string ?? job.shell, laterStepCombines: later,
-        expressionValues: job.matrix)
-      let invocations = shell.testInvocations(runner: runner)
+        expressionValues: values.matrix)
       let keyColumn =
         invocations.isEmpty
         ? 0 : step.keyNode("run").map { source.location(ofByte: $0.start).column - 1 } ?? 0
@@ -196,14 +222,10 @@ struct WorkflowScanner {
             context: builder.context(
               of: invocation, base: frame.directory, env: frame.environment, file: path, line: location.line),
             laterStepCombines: later, shell: frame.shell, via: nil,
-            alias: alias.map { source.location(ofByte: $0.start) }, expressionValues: job.matrix))
+            alias: alias.map { source.location(ofByte: $0.start) }, expressionValues: values.matrix))
       }
       let indirections = IndirectionScanner(repository: repository, runner: runner)
-      // Most commands lead nowhere: they are passed over before a place is made for them.
-      for command in shell.commands
-      where command.launches(where: IndirectionScanner.mayLead)
-        && !invocations.contains(where: { $0.range == command.range })
-      {
+      for command in leads {
         result += indirections.scan(command, coverage: coverage[index], frame: frame) {
           self.location(ofLine: command.line, in: scalar, source: source)
         }
