@@ -11,8 +11,10 @@ enum Parallel {
     _ items: [Item], minimumPerThread: Int, _ transform: @Sendable (Item) -> Result
   ) -> [Result] {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let chunks = min(cores, items.count / max(minimumPerThread, 1))
-    guard chunks > 1 else { return items.map(transform) }
+    guard cores > 1, items.count / max(minimumPerThread, 1) > 1 else { return items.map(transform) }
+    // Four pieces per core, taken by whichever core is free: a core that starts late or is
+    // slowed by another process leaves less of the work waiting on it at the end.
+    let chunks = min(cores * 4, items.count / max(minimumPerThread / 4, 1))
     let slots = Slots<Result>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
