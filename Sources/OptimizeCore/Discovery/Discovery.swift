@@ -43,6 +43,12 @@ public struct Discovery: Sendable {
   ) throws -> Discovery {
     let scanner = WorkflowScanner(repository: repository, runner: runner)
     let files = try scanner.workflowFiles(override: options.workflows)
+    // A thread is worth starting only when libyaml's pass over the workflows is long enough to
+    // hide a parse behind it; the texts are read once either way (the read cache keeps them).
+    let workflowBytes = files.reduce(0) { $0 + ((try? repository.read($1).bytes.count) ?? 0) }
+    let warming = warmSettings(
+      in: repository, unless: options.settingsFile != nil || workflowBytes < Self.warmingThreshold)
+    defer { warming.wait() }
     var found = ScanResult()
     var problems: [FormatError] = []
     for file in files {
@@ -160,6 +166,32 @@ public struct Discovery: Sendable {
       let target = locator.target(in: folder, rcfile: step.context.rcfile)
       if !coverageTargets.contains(where: { $0.path == target.path }) { coverageTargets.append(target) }
     }
+  }
+
+  /// The workflow size from which the settings module is parsed beside them (about 2 ms of
+  /// libyaml's time here; below it, starting the thread costs more than it hides).
+  static let warmingThreshold = 256 * 1024
+
+  /// Parses, on another thread, the settings module `manage.py` names, while this one reads the
+  /// workflows: planning reads that module next, and it can be the largest Python file there is.
+  /// Only the parse cache is filled: nothing is decided from it, and a guess that CI overrules
+  /// costs that thread's time and nothing else. The repository's questions are not logged, so
+  /// no workflow job's scan counts them as its own.
+  private static func warmSettings(in repository: Repository, unless skipped: Bool) -> DispatchGroup {
+    let group = DispatchGroup()
+    guard !skipped, ProcessInfo.processInfo.activeProcessorCount > 1 else { return group }
+    var quiet = repository
+    quiet.accessLog = nil
+    DispatchQueue.global().async(group: group) { [quiet] in
+      let locator = SettingsLocator(repository: quiet)
+      for root in findManagePyFolders(in: quiet) {
+        guard let named = locator.managePyDefault(root.isEmpty ? "manage.py" : "\(root)/manage.py"),
+          let path = locator.file(ofModule: named.module, under: root), let text = try? quiet.read(path)
+        else { continue }
+        _ = try? PythonModule(source: text)
+      }
+    }
+    return group
   }
 
   private static func unique(_ values: [String]) -> [String] {
