@@ -63,6 +63,35 @@ import Testing
     #expect(ledger.phases.map(\.phase) == [1])
   }
 
+  /// A plan made without the lock while another run writes can read a file before that write
+  /// and again after it, and refuse what is fine (the eight concurrent applies above met it once).
+  /// `check` runs right after each plan: the first time, another run applies the phase, and this
+  /// plan's refusal stands for the torn read's.
+  @Test func aRefusalWhileAnotherRunWritesIsPlannedAgainUnderTheLock() throws {
+    struct TornRead: Error {}
+    let repo = try TreeFixture.copy("Examples/brktickets")
+    let phase = try PhaseLoader.builtIn.phase(1)
+    let planner = Planner(repository: try Repository(root: repo), phase: phase)
+    var plans = 0
+    let outcome = try Applier(planner: planner).apply(dryRun: false) { _ in
+      plans += 1
+      guard plans == 1 else { return }
+      let other = Planner(repository: try Repository(root: repo), phase: phase)
+      #expect(try Applier(planner: other).apply(dryRun: false).wrote)
+      throw TornRead()
+    }
+    #expect(outcome.alreadyApplied && !outcome.wrote)
+    #expect(try TreeFixture.files(repo) == CrashTests.states.applied)
+    // With no other run writing, the same refusal stands, and nothing is written.
+    let fresh = try TreeFixture.copy("Examples/brktickets")
+    let before = try TreeFixture.files(fresh, skipping: [])
+    let alone = Planner(repository: try Repository(root: fresh), phase: phase)
+    #expect(throws: TornRead.self) {
+      try Applier(planner: alone).apply(dryRun: false) { _ in throw TornRead() }
+    }
+    #expect(try TreeFixture.files(fresh, skipping: []) == before)
+  }
+
   @Test func aHeldLockNamesItsHolderAfterTheTimeout() throws {
     let repo = try TreeFixture.copy("Examples/brktickets")
     let before = try TreeFixture.files(repo)

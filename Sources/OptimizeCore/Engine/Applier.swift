@@ -43,11 +43,19 @@ public struct Applier: Sendable {
     var planned: Ledger?
     if dryRun || !journal.isPending {
       planned = try store.read()
-      guard let plan = try verifiedPlan(ledger: planned!, check: check) else {
-        outcome.alreadyApplied = true
-        return outcome
+      do {
+        guard let plan = try verifiedPlan(ledger: planned!, check: check) else {
+          outcome.alreadyApplied = true
+          return outcome
+        }
+        outcome.plan = plan
+      } catch {
+        // Another run may have written while this one planned without the lock, and a plan that
+        // read a file before that write and again after it refuses what is fine. When another
+        // run is writing or has written, plan again under the lock (below); otherwise refuse.
+        guard !dryRun, journal.isPending || (try? store.read()) != planned else { throw error }
+        planned = nil
       }
-      outcome.plan = plan
       if dryRun { return outcome }
     }
     let lock = try RepositoryLock(store: store, timeout: lockTimeout)
