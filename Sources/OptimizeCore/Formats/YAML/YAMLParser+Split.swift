@@ -305,19 +305,23 @@ extension YAMLEventList.Builder {
       values.append(contentsOf: added)
       valueStarts.append(contentsOf: other.valueStarts[stored...].map { UInt32(Int($0) + byteShift) })
     }
-    records.reserveCapacity(records.count + range.count)
-    for index in range {
-      var record = other.records[index]
-      switch record.type {
-      case .mappingStart, .sequenceStart: record.link = UInt32(Int(record.link) + shift)
-      case .scalar where record.link != YAMLEventList.Record.inSource:
-        record.link = UInt32(Int(record.link) + valueShift)
-      default: break
+    // Copied at once, then the links mended in place: a large file's second half has hundreds
+    // of thousands of events.
+    let base = records.count
+    records.append(contentsOf: other.records[range])
+    records.withUnsafeMutableBufferPointer { appended in
+      for index in base..<appended.count {
+        switch appended[index].type {
+        case .mappingStart, .sequenceStart:
+          appended[index].link = UInt32(Int(appended[index].link) + shift)
+        case .scalar where appended[index].link != YAMLEventList.Record.inSource:
+          appended[index].link = UInt32(Int(appended[index].link) + valueShift)
+        default: break
+        }
       }
-      if record.hasProperties, let names = other.properties[index] {
-        properties[index + shift] = (intern(other.name(names.anchor)), intern(other.name(names.tag)))
-      }
-      records.append(record)
+    }
+    for (index, names) in other.properties.sorted(by: { $0.key < $1.key }) where range.contains(index) {
+      properties[index + shift] = (intern(other.name(names.anchor)), intern(other.name(names.tag)))
     }
   }
 }
