@@ -129,7 +129,15 @@ struct PlanBuilder {
   func files() throws -> [FileChange] {
     try changes.values.sorted { $0.path < $1.path }.map { change in
       var change = change
-      change.after = try change.edits.map(\.edit).applied(to: change.before, path: change.path)
+      let edits = change.edits.map(\.edit)
+      if let text = VerifiedEdits.text(applying: edits, to: change.before, path: change.path) {
+        // The scalar editor's check built and indexed these bytes: the verifier and the diff
+        // find them, indexed, in the read cache.
+        change.after = text.bytes
+        repository.readCache.keep(overlay: text)
+      } else {
+        change.after = try edits.applied(to: change.before, path: change.path)
+      }
       return change
     }
   }

@@ -19,30 +19,45 @@ public struct Verifier: Sendable {
   public func verify(_ plan: Plan) throws {
     // YAML first, alone: each edited workflow is parsed and kept for planning again, while its
     // original is streamed, so a large workflow's events are in memory once, not twice.
-    let yamlFailures = checkFiles(of: plan, yaml: true)
-    // The other checks and planning again read the same bytes and write nothing: they run side
-    // by side, and the second plan counts only when every check passed.
-    let (failures, again) = Parallel.both({ checkFiles(of: plan, yaml: false) }, { planAgain(on: plan) })
-    if !(yamlFailures + failures).isEmpty { throw VerificationError(failures: yamlFailures + failures) }
-    if !again.isEmpty { throw VerificationError(failures: again) }
+    let yamlFailures = plan.files.flatMap { check($0, yaml: true) }
+    // The other checks, file by file, and planning again read the same bytes and write nothing:
+    // they run side by side, the largest file first, and the second plan counts only when every
+    // check passed.
+    let others = plan.files.filter { $0.checks.contains { !$0.isYAML } }
+    let largestFirst = others.indices.sorted { others[$0].after.count > others[$1].after.count }
+    let results = Parallel.each(largestFirst.map { Task.check(others[$0]) } + [.planAgain]) { task in
+      switch task {
+      case .check(let file): return check(file, yaml: false)
+      case .planAgain: return planAgain(on: plan)
+      }
+    }
+    // Failures are reported in the plan's order of files.
+    var byFile = [[String]](repeating: [], count: others.count)
+    for (position, index) in largestFirst.enumerated() { byFile[index] = results[position] }
+    let failures = yamlFailures + byFile.joined()
+    if !failures.isEmpty { throw VerificationError(failures: failures) }
+    if let again = results.last, !again.isEmpty { throw VerificationError(failures: again) }
   }
 
-  private func checkFiles(of plan: Plan, yaml: Bool) -> [String] {
+  /// One piece of the verification that runs beside the others.
+  private enum Task: Sendable {
+    case check(FileChange)
+    case planAgain
+  }
+
+  private func check(_ file: FileChange, yaml: Bool) -> [String] {
+    let checks = file.checks.filter { $0.isYAML == yaml }
+    guard !checks.isEmpty else { return [] }
+    // The texts discovery and planning again index anyway, when they are these bytes.
+    let cache = planner.repository.readCache
+    let before = cache.disk(file.path, bytes: file.before) ?? SourceText(path: file.path, bytes: file.before)
+    let after = cache.overlay(file.path, bytes: file.after)
     var failures: [String] = []
-    for file in plan.files {
-      let checks = file.checks.filter { $0.isYAML == yaml }
-      guard !checks.isEmpty else { continue }
-      // The texts discovery and planning again index anyway, when they are these bytes.
-      let cache = planner.repository.readCache
-      let before =
-        cache.disk(file.path, bytes: file.before) ?? SourceText(path: file.path, bytes: file.before)
-      let after = cache.overlay(file.path, bytes: file.after)
-      for check in checks {
-        do {
-          try verify(check, before: before, after: after, created: file.created)
-        } catch {
-          failures.append("\(file.path): \(error)")
-        }
+    for check in checks {
+      do {
+        try verify(check, before: before, after: after, created: file.created)
+      } catch {
+        failures.append("\(file.path): \(error)")
       }
     }
     return failures

@@ -37,19 +37,6 @@ enum Parallel {
     }
     return slots.results()
   }
-
-  /// Runs two pieces of work at once and returns both results.
-  static func both<First: Sendable, Second: Sendable>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-  ) -> (First, Second) {
-    guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
-    let one = Slots<First>(count: 1)
-    let two = Slots<Second>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      if index == 0 { one.set(0, first()) } else { two.set(0, second()) }
-    }
-    return (one.results()[0], two.results()[0])
-  }
 }
 
 /// Result slots that threads fill at distinct indexes; read once every thread has finished.

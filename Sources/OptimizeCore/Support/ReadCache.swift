@@ -42,6 +42,13 @@ final class ReadCache: @unchecked Sendable {
     return source
   }
 
+  /// Keeps `source`, already indexed, as the overlay entry for its path and bytes.
+  func keep(overlay source: SourceText) {
+    lock.lock()
+    defer { lock.unlock() }
+    overlay[source.path] = source
+  }
+
   /// The text read from disk at `path` when `bytes` are that very read's bytes.
   func disk(_ path: String, bytes: [UInt8]) -> SourceText? {
     lock.lock()

@@ -54,7 +54,8 @@ public enum ScalarEditor {
         let after = SourceText(path: source.path, bytes: bytes)
         let shift = try YAMLEditVerifier.verify(
           before: document, after: after, expected: [scalar.start: newValue], edits: edits, chunk: 4096)
-        VerifiedEdits.remember(before: source, edits: edits, expected: [scalar.start: newValue], shift: shift)
+        VerifiedEdits.remember(
+          before: source, edits: edits, expected: [scalar.start: newValue], shift: shift, after: after)
         return edits
       } catch let problem as Unwritable {
         reasons.append("\(way.rawValue): \(problem.reason)")

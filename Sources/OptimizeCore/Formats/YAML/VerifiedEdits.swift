@@ -17,17 +17,23 @@ enum VerifiedEdits {
     var edits: [Edit]
     /// Where the edited text's events sit, when they are the original's moved.
     var shift: EventShift?
+    /// The edited text the check read, when it was kept for the plan to reuse.
+    var after: SourceText?
   }
 
   private static let lock = NSLock()
   nonisolated(unsafe) private static var entries: [Entry] = []
   private static let capacity = 4
 
-  /// Records that `edits`, applied to `before`, passed `YAMLEditVerifier`'s check with `expected`.
-  static func remember(before: SourceText, edits: [Edit], expected: [Int: String], shift: EventShift? = nil) {
+  /// Records that `edits`, applied to `before`, passed `YAMLEditVerifier`'s check with `expected`,
+  /// and keeps `after`, the edited text the check read, for the plan to reuse.
+  static func remember(
+    before: SourceText, edits: [Edit], expected: [Int: String], shift: EventShift? = nil,
+    after: SourceText? = nil
+  ) {
     let entry = Entry(
       path: before.path, before: before.bytes, expected: expected,
-      edits: edits.sorted { $0.offset < $1.offset }, shift: shift)
+      edits: edits.sorted { $0.offset < $1.offset }, shift: shift, after: after)
     lock.lock()
     defer { lock.unlock() }
     entries.append(entry)
@@ -52,8 +58,29 @@ enum VerifiedEdits {
     }
     lock.unlock()
     return candidates.last { entry in
-      same(entry.before[...], before.bytes[...]) && isApplied(entry.edits, to: before.bytes, give: after)
+      // The kept edited text is these edits applied to the entry's original: the very same bytes
+      // need not be compared again.
+      same(entry.before[...], before.bytes[...])
+        && (entry.after.map { identical($0.bytes, after) } == true
+          || isApplied(entry.edits, to: before.bytes, give: after))
     }
+  }
+
+  /// The edited text a check read and kept, when it is `edits` applied to these very `before`
+  /// bytes: planning then builds and indexes each edited file once, not again.
+  static func text(applying edits: [Edit], to before: [UInt8], path: String) -> SourceText? {
+    let sorted = edits.sorted { $0.offset < $1.offset }
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.last { $0.path == path && identical($0.before, before) && $0.edits == sorted }?.after
+  }
+
+  // An entry holds its arrays, so storage at the same address cannot be another array.
+  private static func identical(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+    left.count == right.count
+      && left.withUnsafeBufferPointer { a in
+        right.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+      }
   }
 
   /// Whether `after` is `before` with `edits` (sorted by offset) applied: each kept stretch and
