@@ -170,13 +170,25 @@ struct WorkflowScanner {
   private func scan(_ job: JobFrame, path: String, source: SourceText, document: YAMLDocument) -> ScanResult {
     var jobValues: JobValues?
     let scripts = job.steps.map { runScript(of: $0, in: document) }
-    let parsed = scripts.map { entry in entry.flatMap { try? ShellScript.parse($0.scalar.value) } }
+    // Most steps run nothing that may be the tests, lead elsewhere or run coverage: their
+    // scripts are read without keeping a command, and only the others are parsed. A script
+    // that does not lex is parsed too, so that it fails as before.
+    let runner = self.runner
+    let quiet = scripts.map { entry in
+      entry.map {
+        (try? ShellScript.anyCommand(in: $0.scalar.value, launches: { Self.matters($0, runner) })) == false
+      }
+        ?? false
+    }
+    let parsed = scripts.indices.map { index in
+      quiet[index] ? nil : scripts[index].flatMap { try? ShellScript.parse($0.scalar.value) }
+    }
     // Once per script: each step asks about the later steps, and each command about its script.
     let coverage = parsed.map { $0?.coverageCommands() ?? [] }
     let combines = coverage.map { $0.contains { $0.subcommand == .combine } }
     var result = ScanResult()
     for (index, stepNode) in job.steps.enumerated() {
-      guard let step = stepNode.mapping, let (scalar, alias) = scripts[index] else { continue }
+      guard let step = stepNode.mapping, let (scalar, alias) = scripts[index], !quiet[index] else { continue }
       guard let shell = parsed[index] else {
         let entryPoint = runner.commandName.split(separator: " ").first.map(String.init) ?? runner.commandName
         if scalar.value.contains(entryPoint) {
@@ -232,6 +244,12 @@ struct WorkflowScanner {
       }
     }
     return result
+  }
+
+  /// Whether a command with this launch may be a test invocation, lead elsewhere, or be a
+  /// coverage command: what `scan` asks of a script's commands, each a necessary condition.
+  private static func matters(_ launch: ProgramLaunch?, _ runner: TestRunner) -> Bool {
+    runner.mayMatch(launch) || IndirectionScanner.mayLead(launch) || launch?.coverageSubcommand != nil
   }
 
   /// The `run:` scalar of a step, following an alias to its anchor.

@@ -10,6 +10,10 @@ struct CommandBuilder {
 
   private let lineStarts: [Int]
   private let textEnd: Int
+  /// When set, commands are not kept: each one's launch is only tested with it (`ShellScript.anyCommand`).
+  private let probe: ((ProgramLaunch?) -> Bool)?
+  /// Whether a command's launch passed `probe`.
+  private(set) var probed = false
   private(set) var commands: [ShellCommand] = []
   /// The first command whose logical line has not ended yet.
   private var openLine = 0
@@ -29,8 +33,16 @@ struct CommandBuilder {
   init(lineStarts: [Int], textEnd: Int) {
     self.lineStarts = lineStarts
     self.textEnd = textEnd
+    probe = nil
     // Most lines hold one command: one buffer, not a new one at the 1st, 2nd, 3rd and 5th command.
     commands.reserveCapacity(lineStarts.count)
+  }
+
+  /// Creates a builder that keeps no command and tests each one's launch with `probe`.
+  init(probe: @escaping (ProgramLaunch?) -> Bool) {
+    lineStarts = []
+    textEnd = 0
+    self.probe = probe
   }
 
   mutating func consume(_ token: ShellToken) {
@@ -196,6 +208,18 @@ struct CommandBuilder {
   }
 
   private mutating func finish(_ separator: CommandSeparator) {
+    if let probe {
+      // The words decide the launch; where the command runs and what it sets do not.
+      if range != nil, !(words.isEmpty && assignments.isEmpty), probe(ProgramLaunch.decode(words)) {
+        probed = true
+      }
+      assignments.removeAll(keepingCapacity: true)
+      words.removeAll(keepingCapacity: true)
+      redirections.removeAll(keepingCapacity: true)
+      range = nil
+      preceding = separator
+      return
+    }
     defer {
       assignments = []
       words = []

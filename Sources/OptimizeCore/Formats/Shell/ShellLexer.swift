@@ -33,6 +33,18 @@ struct ShellLexer {
     return lexer.builder.commands
   }
 
+  /// Whether the launch of a simple command of the script's bytes passes `test`, read as
+  /// `commands(of:lineStarts:textEnd:)` reads them; stops at the first that does.
+  ///
+  /// - Throws: `ShellError`, as `tokens(of:)` does, for a construct before that command.
+  static func anyCommand(of bytes: [UInt8], launches test: @escaping (ProgramLaunch?) -> Bool) throws -> Bool
+  {
+    var lexer = ShellLexer(bytes: bytes, builder: CommandBuilder(probe: test))
+    try lexer.run()
+    lexer.builder.finishScript()
+    return lexer.builder.probed
+  }
+
   private init(bytes: [UInt8], builder: CommandBuilder) {
     self.bytes = bytes
     self.builder = builder
@@ -85,7 +97,7 @@ struct ShellLexer {
   }
 
   private mutating func run() throws {
-    while let current = byte(position) {
+    while let current = byte(position), !builder.probed {
       let continuation = continuationLength(at: position)
       if continuation > 0 {
         position += continuation

@@ -22,6 +22,15 @@ public struct ShellScript: Sendable, Equatable {
     return ShellScript(text: text, commands: commands, lineStarts: lineStarts)
   }
 
+  /// Whether the launch of a simple command of `text` passes `test`, the commands read as `parse`
+  /// reads them but none kept: asking this first is cheaper than parsing a script whose
+  /// commands are then all passed over.
+  ///
+  /// - Throws: `ShellError`, as `parse` does, for a construct before the first such command.
+  static func anyCommand(in text: String, launches test: @escaping (ProgramLaunch?) -> Bool) throws -> Bool {
+    try ShellLexer.anyCommand(of: Array(text.utf8), launches: test)
+  }
+
   /// Checks that `text` lexes: quotes, substitutions and expressions are all closed.
   ///
   /// - Throws: `ShellError` at the first unterminated construct.
