@@ -1,9 +1,13 @@
+import Foundation
+
 /// Reads lines the way `RawConfigParser._read` does, keeping byte ranges. Used by `INIDocument`.
 struct INIParser {
   let source: SourceText
   private var sections: [INISection] = []
   private var current: INISection?
   private var entry: INIEntry?
+  /// Whether `entry` is set, kept beside it.
+  private var inEntry = false
   // The value's lines as byte ranges (empty for a blank line), joined into a String once per entry.
   private var valueParts: [Range<Int>] = []
   private var pending: [INIContinuationLine] = []
@@ -33,7 +37,7 @@ struct INIParser {
           in: source, atByte: 0, expected: "UTF-8 text", found: "bytes that are not UTF-8",
           fix: "save the file as UTF-8"))
     }
-    for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "{") {
+    for index in Self.offsets(of: UInt8(ascii: "{"), in: bytes) where index + 1 < bytes.count {
       let next = bytes[index + 1]
       if next == UInt8(ascii: "{") || next == UInt8(ascii: "%") {
         let marker = next == UInt8(ascii: "{") ? "{{" : "{%"
@@ -41,7 +45,7 @@ struct INIParser {
       }
     }
     // Python's text mode also breaks lines at a lone CR, which our line index does not.
-    for index in bytes.indices where bytes[index] == 0x0D {
+    for index in Self.offsets(of: 0x0D, in: bytes) {
       if index + 1 >= bytes.count || bytes[index + 1] != 0x0A {
         throw INIError.manual(
           FormatError(
@@ -51,36 +55,48 @@ struct INIParser {
     }
   }
 
+  /// Every offset of `byte` in `bytes`, found with memchr: most files hold few or none.
+  private static func offsets(of byte: UInt8, in bytes: [UInt8]) -> [Int] {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return [] }
+      var found: [Int] = []
+      var cursor = 0
+      while cursor < buffer.count, let hit = memchr(base + cursor, Int32(byte), buffer.count - cursor) {
+        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        found.append(offset)
+        cursor = offset + 1
+      }
+      return found
+    }
+  }
+
   private mutating func read(line: Int) throws {
     var range = source.lineRange(line)
     if line == 0 { range = min(source.bomLength, range.upperBound)..<range.upperBound }
     let text = INIParser.stripped(range, in: source.bytes)
     let indent = source.text(range.lowerBound..<text.lowerBound)
+    // `entry` is asked through `inEntry` and changed in place: comparing the optional with nil
+    // or copying it out copied every field of the entry, for every line of a long value.
     if text.isEmpty {
-      if entry != nil {
+      if inEntry {
         pending.append(INIContinuationLine(line: line, kind: .blank, indent: indent, content: text))
       }
       return
     }
     let first = source.bytes[text.lowerBound]
     if first == UInt8(ascii: "#") || first == UInt8(ascii: ";") {
-      if entry != nil {
+      if inEntry {
         pending.append(INIContinuationLine(line: line, kind: .comment, indent: indent, content: text))
       }
       return
     }
     let indentWidth = text.lowerBound - range.lowerBound
-    if entry != nil, indentWidth > indentLevel {
-      // Moved out of `entry` so that appending to its continuation lines does not copy them.
-      var continued = entry!
-      entry = nil
+    if inEntry, indentWidth > indentLevel {
       for line in pending where line.kind == .blank { valueParts.append(0..<0) }
       valueParts.append(text)
-      continued.continuation += pending
-      continued.continuation.append(
-        INIContinuationLine(line: line, kind: .value, indent: indent, content: text))
-      continued.range = continued.range.lowerBound..<text.upperBound
-      entry = continued
+      entry!.continuation += pending
+      entry!.continuation.append(INIContinuationLine(line: line, kind: .value, indent: indent, content: text))
+      entry!.range = entry!.range.lowerBound..<text.upperBound
       pending = []
       return
     }
@@ -140,6 +156,7 @@ struct INIParser {
       throw INIError.duplicateKey(section: section.name, key: name, first: first, second: location)
     }
     seenKeys[seenKey] = location
+    inEntry = true
     entry = INIEntry(
       key: key, name: name, separator: source.text(separator..<separator + 1),
       separatorText: source.text(keyRange.upperBound..<separatorEnd), indent: indent, value: "",
@@ -155,6 +172,7 @@ struct INIParser {
     finished.value = joinedValue()
     current?.entries.append(finished)
     entry = nil
+    inEntry = false
     valueParts = []
   }
 
