@@ -110,7 +110,9 @@ extension PythonTokenizer {
       brackets.append((byte, start))
     } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
       let open = brackets.popLast()
-      if open == nil || closer(of: open!.symbol).utf8.first != byte {
+      // `)` follows `(` in ASCII, `]` and `}` come two after `[` and `{`: compared as bytes, as
+      // every closing bracket of a module is.
+      if open == nil || open!.symbol &+ (byte == UInt8(ascii: ")") ? 1 : 2) != byte {
         throw unmatched(byte, at: start, open: open)
       }
     }
