@@ -51,4 +51,27 @@ import Testing
       }
     }
   }
+
+  @Test func agreesOnLongRunsOfASCII() {
+    // ASCII runs read 32 and 8 bytes at a time, and the bytes after them one by one.
+    var state: UInt64 = 0xA5C11
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let pool: [UInt8] = Array(0x80...0xBF) + Array(0xC0...0xFF) + [0x00, 0x41]
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<(1 + next(3)) {
+        bytes += (0..<next(80)).map { _ in UInt8(0x20 + next(0x5F)) }
+        bytes += (0..<next(4)).map { _ in pool[next(pool.count)] }
+      }
+      let offset = UTF8Check.firstInvalid(bytes)
+      #expect((offset == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+      if let offset {
+        #expect(String(validating: bytes[..<offset], as: UTF8.self) != nil, "\(bytes)")
+      }
+      #expect(bytes.withUnsafeBufferPointer(UTF8Check.firstNUL) == bytes.firstIndex(of: 0), "\(bytes)")
+    }
+  }
 }
