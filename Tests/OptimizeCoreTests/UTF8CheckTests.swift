@@ -74,4 +74,16 @@ import Testing
       #expect(bytes.withUnsafeBufferPointer(UTF8Check.firstNUL) == bytes.firstIndex(of: 0), "\(bytes)")
     }
   }
+
+  @Test func readsNothingAfterTheBytes() {
+    // Each length of ASCII text, followed in memory by bytes that are not UTF-8: they must not count.
+    for count in 0...100 {
+      let memory = (0..<count).map { UInt8(0x61 + $0 % 26) } + [UInt8](repeating: 0xFF, count: 40)
+      memory.withUnsafeBufferPointer { all in
+        let text = UnsafeBufferPointer(rebasing: all[..<count])
+        #expect(UTF8Check.firstInvalid(in: text) == nil, "\(count) bytes")
+        #expect(UTF8Check.firstNUL(text) == nil, "\(count) bytes")
+      }
+    }
+  }
 }
