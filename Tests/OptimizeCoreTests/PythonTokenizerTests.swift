@@ -16,6 +16,21 @@ func refusal(_ text: String) -> String {
 }
 
 @Suite struct PythonTokenizerTests {
+  @Test func nameBytesAreLettersDigitsUnderscoreAndNonASCII() {
+    let source = SourceText(path: "settings.py", string: "")
+    source.bytes.withUnsafeBufferPointer { bytes in
+      let tokenizer = PythonTokenizer(source: source, bytes: bytes)
+      for byte in UInt8.min...UInt8.max {
+        let scalar = Unicode.Scalar(byte)
+        let expected =
+          byte >= 0x80 || scalar == "_" || (scalar.properties.isASCIIHexDigit && byte <= 0x39)
+          || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        #expect(tokenizer.isNameByte(byte) == expected, "byte \(byte)")
+        #expect(tokenizer.isNameByte(byte) == (tokenizer.isNameStart(byte) || tokenizer.isDigit(byte)))
+      }
+    }
+  }
+
   @Test func tokensCoverTheSourceLosslessly() throws {
     let text = "x = rb'\\'' + f\"{a['k']!r:>{w}}\" \\\n  + Rf'''a\n{b}''' # c\r\nif x:\n\ty = (1,\n 2e-3)\n"
     let tokens = try tokenize(text)

@@ -27,13 +27,31 @@ struct PythonStatementScanner {
   }
 
   mutating func scan() throws -> [PythonStatement] {
-    statements.reserveCapacity(tokens.kinds.lazy.filter { $0 == .newline }.count)
+    // Each token's kind and span read in place: this loop runs for every token of the module.
+    let kinds = tokens.kinds
+    let spans = tokens.spans
+    let bytes = tokens.bytes
+    try kinds.withUnsafeBufferPointer { kinds in
+      var newlines = 0
+      for kind in kinds where kind == .newline { newlines += 1 }
+      statements.reserveCapacity(newlines)
+      try spans.withUnsafeBufferPointer { spans in
+        try bytes.withUnsafeBufferPointer { bytes in try scan(kinds: kinds, spans: spans, bytes: bytes) }
+      }
+    }
+    return statements
+  }
+
+  private mutating func scan(
+    kinds: UnsafeBufferPointer<PythonToken.Kind>, spans: UnsafeBufferPointer<PythonTokens.Span>,
+    bytes: UnsafeBufferPointer<UInt8>
+  ) throws {
     var line: [Int] = []
     // Whether the line has a `;` outside brackets: most lines have none and need no split.
     var depth = 0
     var hasSemicolon = false
-    for index in tokens.indices {
-      switch tokens.kind(index) {
+    for index in 0..<kinds.count {
+      switch kinds[index] {
       case .indent:
         guard let header = pendingHeader else {
           throw error(
@@ -53,15 +71,23 @@ struct PythonStatementScanner {
         line.removeAll(keepingCapacity: true)
         depth = 0
         hasSemicolon = false
+      case .op:
+        if line.isEmpty { try expectNoPendingHeader(at: tokens.start(index)) }
+        line.append(index)
+        // `bracketDepthChange` and `isOp(_:";")`, on the span's one byte.
+        let span = spans[index]
+        guard span.end - span.start == 1 else { continue }
+        switch bytes[Int(span.start)] {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+        case UInt8(ascii: ";"): if depth == 0 { hasSemicolon = true }
+        default: break
+        }
       default:
         if line.isEmpty { try expectNoPendingHeader(at: tokens.start(index)) }
         line.append(index)
-        let change = tokens.bracketDepthChange(index)
-        depth += change
-        if change == 0, depth == 0, tokens.isOp(index, UInt8(ascii: ";")) { hasSemicolon = true }
       }
     }
-    return statements
   }
 
   func ifChain(at depth: Int) -> Int? { depth < ifChains.count ? ifChains[depth] : nil }

@@ -266,7 +266,15 @@ public struct PythonTokenizer {
       || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "_") || byte >= 0x80
   }
 
-  func isNameByte(_ byte: UInt8) -> Bool { isNameStart(byte) || isDigit(byte) }
+  /// `isNameStart(byte) || isDigit(byte)`, read from a bitmap of the ASCII name bytes: every byte
+  /// of every name of a module is asked.
+  @inline(__always)
+  func isNameByte(_ byte: UInt8) -> Bool {
+    guard byte < 0x80 else { return true }
+    // Bits 48-57 of the first word: 0-9. Of the second, 64 bytes on: A-Z, `_` and a-z.
+    let map: UInt64 = byte < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+    return (map >> (byte & 0x3F)) & 1 != 0
+  }
 }
 
 extension StringProtocol {
