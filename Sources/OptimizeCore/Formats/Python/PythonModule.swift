@@ -17,6 +17,21 @@ public struct PythonModule: Sendable, Equatable {
     self = try moduleCache.document(for: source) { try PythonModule(parsing: source) }
   }
 
+  /// The module of `source`, whose text is `original`'s with lines added after it: `original`'s
+  /// tokens are kept and only the added lines are tokenized (`PythonTokenizer.tokens(of:continuing:)`),
+  /// when `original`'s text ends where that is exact; otherwise the whole text is read. The
+  /// statements are always scanned from the first token.
+  ///
+  /// - Throws: `FormatError`, as `init(source:)` does.
+  public init(source: SourceText, continuing original: PythonModule) throws {
+    self = try moduleCache.document(for: source) {
+      guard let tokens = try PythonTokenizer.tokens(of: source, continuing: original.tokens) else {
+        return try PythonModule(parsing: source)
+      }
+      return try PythonModule(source: source, tokens: tokens)
+    }
+  }
+
   /// Tokenizes and scans a module without keeping it in the run's cache, which holds the
   /// settings modules: a file read once (a test module the doctor scans) would push them out.
   init(uncached source: SourceText) throws {
@@ -24,8 +39,12 @@ public struct PythonModule: Sendable, Equatable {
   }
 
   private init(parsing source: SourceText) throws {
+    try self.init(source: source, tokens: PythonTokenizer.tokens(of: source))
+  }
+
+  private init(source: SourceText, tokens: PythonTokens) throws {
     self.source = source
-    self.tokens = try PythonTokenizer.tokens(of: source)
+    self.tokens = tokens
     var scanner = PythonStatementScanner(source: source, tokens: tokens)
     self.statements = try scanner.scan()
   }

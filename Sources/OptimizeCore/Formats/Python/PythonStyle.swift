@@ -23,11 +23,12 @@ public struct PythonStyle: Sendable, Equatable {
     self.init(lineEnding: module.source.lineEnding)
     var tabs = 0
     var steps: [Int: Int] = [:]
+    // A step is spaces, tabs and form feeds only, so its bytes are its Characters.
     for step in Self.indentSteps(of: module) {
-      if step.hasPrefix("\t") {
+      if step.utf8.first == 0x09 {
         tabs += 1
-      } else if step.allSatisfy({ $0 == " " }) {
-        steps[step.count, default: 0] += 1
+      } else if step.utf8.allSatisfy({ $0 == 0x20 }) {
+        steps[step.utf8.count, default: 0] += 1
       }
     }
     let spaces = steps.values.reduce(0, +)

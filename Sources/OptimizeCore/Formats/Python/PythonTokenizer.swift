@@ -133,18 +133,7 @@ public struct PythonTokenizer {
 
   /// Measures the indentation of a new physical line; returns false when the line is blank.
   mutating func indentLine() throws -> Bool {
-    var column = 0
-    var alternate = 0
-    var cursor = position
-    scan: while cursor < bytes.count {
-      switch bytes[cursor] {
-      case UInt8(ascii: " "): column += 1; alternate += 1
-      case UInt8(ascii: "\t"): column = (column / 8 + 1) * 8; alternate += 1
-      case 0x0C: column = 0; alternate = 0
-      default: break scan
-      }
-      cursor += 1
-    }
+    let (column, alternate, cursor) = Self.indentation(of: bytes, from: position)
     if cursor == bytes.count { position = cursor; return false }
     switch bytes[cursor] {
     case UInt8(ascii: "#"):
@@ -190,6 +179,26 @@ public struct PythonTokenizer {
     }
     position = cursor
     return true
+  }
+
+  /// The columns of the spaces, tabs and form feeds from `start` (tabs to 8 and to 1), and
+  /// where they end.
+  static func indentation(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+    column: Int, alternate: Int, end: Int
+  ) {
+    var column = 0
+    var alternate = 0
+    var cursor = start
+    scan: while cursor < bytes.count {
+      switch bytes[cursor] {
+      case UInt8(ascii: " "): column += 1; alternate += 1
+      case UInt8(ascii: "\t"): column = (column / 8 + 1) * 8; alternate += 1
+      case 0x0C: column = 0; alternate = 0
+      default: break scan
+      }
+      cursor += 1
+    }
+    return (column, alternate, cursor)
   }
 
   func tabError(at offset: Int) -> FormatError {

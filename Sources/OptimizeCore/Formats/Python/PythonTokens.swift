@@ -21,6 +21,14 @@ public struct PythonTokens: RandomAccessCollection, Sendable, Equatable {
     kinds.reserveCapacity(capacity)
   }
 
+  /// Tokens of `bytes` that start with the first `count` tokens of `other`, whose bytes `bytes`
+  /// starts with.
+  init(bytes: [UInt8], first count: Int, of other: PythonTokens) {
+    self.init(bytes: bytes, capacity: count + (bytes.count - other.bytes.count) / 3 + 16)
+    spans += other.spans[..<count]
+    kinds += other.kinds[..<count]
+  }
+
   mutating func append(_ kind: PythonToken.Kind, _ range: Range<Int>) {
     spans.append(
       Span(

@@ -12,7 +12,10 @@ extension SettingsBlockEditor {
     before: SourceText, after: SourceText, block: SettingsBlock, unconditional: Bool, external: Bool = true
   ) throws {
     let original = try PythonModule(source: before)
-    let module = try PythonModule(source: after)
+    // `plan` reads only the lines added after the original; `apply` reads the whole edited file
+    // again, as it does an edited workflow.
+    let module =
+      try external ? PythonModule(source: after) : PythonModule(source: after, continuing: original)
     let boundary = before.bytes.count
     let fail = { (offset: Int, expected: String, found: String) in
       FormatError(
