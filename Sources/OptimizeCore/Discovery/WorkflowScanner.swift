@@ -174,11 +174,9 @@ struct WorkflowScanner {
     // scripts are read without keeping a command, and only the others are parsed. A script
     // that does not lex is parsed too, so that it fails as before.
     let runner = self.runner
-    let quiet = scripts.map { entry in
-      entry.map {
-        (try? ShellScript.anyCommand(in: $0.scalar.value, launches: { Self.matters($0, runner) })) == false
-      }
-        ?? false
+    let quiet = scripts.map { entry -> Bool in
+      guard let entry else { return false }
+      return (try? ShellScript.anyCommand(in: entry.scalar.value) { Self.matters($0, runner) }) == false
     }
     let parsed = scripts.indices.map { index in
       quiet[index] ? nil : scripts[index].flatMap { try? ShellScript.parse($0.scalar.value) }
