@@ -30,7 +30,7 @@ final class ReadCache: @unchecked Sendable {
   /// The text of an overlay entry, indexed once for the same bytes.
   func overlay(_ path: String, bytes: [UInt8]) -> SourceText {
     lock.lock()
-    if let cached = overlay[path], Self.identical(cached.bytes, bytes) {
+    if let cached = overlay[path], cached.bytes.sharesStorage(with: bytes) {
       lock.unlock()
       return cached
     }
@@ -53,16 +53,8 @@ final class ReadCache: @unchecked Sendable {
   func disk(_ path: String, bytes: [UInt8]) -> SourceText? {
     lock.lock()
     defer { lock.unlock() }
-    guard let entry = disk[path], Self.identical(entry.source.bytes, bytes) else { return nil }
+    guard let entry = disk[path], entry.source.bytes.sharesStorage(with: bytes) else { return nil }
     return entry.source
-  }
-
-  // The cache holds the entry's bytes, so storage at the same address cannot be another array.
-  private static func identical(_ left: [UInt8], _ right: [UInt8]) -> Bool {
-    left.count == right.count
-      && left.withUnsafeBufferPointer { a in
-        right.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
-      }
   }
 }
 

@@ -61,7 +61,7 @@ enum VerifiedEdits {
       // The kept edited text is these edits applied to the entry's original: the very same bytes
       // need not be compared again.
       same(entry.before[...], before.bytes[...])
-        && (entry.after.map { identical($0.bytes, after) } == true
+        && (entry.after?.bytes.sharesStorage(with: after) == true
           || isApplied(entry.edits, to: before.bytes, give: after))
     }
   }
@@ -72,15 +72,8 @@ enum VerifiedEdits {
     let sorted = edits.sorted { $0.offset < $1.offset }
     lock.lock()
     defer { lock.unlock() }
-    return entries.last { $0.path == path && identical($0.before, before) && $0.edits == sorted }?.after
-  }
-
-  // An entry holds its arrays, so storage at the same address cannot be another array.
-  private static func identical(_ left: [UInt8], _ right: [UInt8]) -> Bool {
-    left.count == right.count
-      && left.withUnsafeBufferPointer { a in
-        right.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
-      }
+    return entries.last { $0.path == path && $0.before.sharesStorage(with: before) && $0.edits == sorted }?
+      .after
   }
 
   /// Whether `after` is `before` with `edits` (sorted by offset) applied: each kept stretch and
