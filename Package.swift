@@ -18,7 +18,7 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    // glibc's mallopt, for the CLI's one-arena setting.
+    // glibc's mallopt, for the CLI's malloc-arena setting.
     .systemLibrary(name: "CMalloc"),
     // Turns Patches/*.yml into Swift source so the built binary carries its phases.
     .executableTarget(name: "PatchEmbedder"),
