@@ -70,6 +70,17 @@ public struct SourceText: Sendable, Equatable {
     return low
   }
 
+  /// `lineIndex(ofByte:)` for a caller that asks in increasing order: walks forward from line
+  /// `hint` when the offset is at or after that line's start, instead of searching every line.
+  func lineIndex(ofByte offset: Int, from hint: Int) -> Int {
+    guard hint >= 0, hint < lineStarts.count, lineStarts[hint] <= offset else {
+      return lineIndex(ofByte: offset)
+    }
+    var line = hint
+    while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+    return line
+  }
+
   /// The 1-based line and column (in characters) of a byte offset.
   public func location(ofByte offset: Int) -> SourceLocation {
     let line = lineIndex(ofByte: offset)

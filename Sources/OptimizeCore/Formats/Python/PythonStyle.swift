@@ -21,20 +21,11 @@ public struct PythonStyle: Sendable, Equatable {
   /// (single on a tie); the line ending from the file's first line break.
   public init(of module: PythonModule) {
     self.init(lineEnding: module.source.lineEnding)
-    var tabs = 0
-    var steps: [Int: Int] = [:]
-    // A step is spaces, tabs and form feeds only, so its bytes are its Characters.
-    for step in Self.indentSteps(of: module) {
-      if step.utf8.first == 0x09 {
-        tabs += 1
-      } else if step.utf8.allSatisfy({ $0 == 0x20 }) {
-        steps[step.utf8.count, default: 0] += 1
-      }
-    }
-    let spaces = steps.values.reduce(0, +)
-    if tabs > spaces {
+    let counts = Self.stepCounts(of: module)
+    let spaces = counts.spaces.values.reduce(0, +)
+    if counts.tabs > spaces {
       indent = "\t"
-    } else if let best = steps.max(by: {
+    } else if let best = counts.spaces.max(by: {
       ($0.value, $0.key == 4 ? 1 : 0, -$0.key) < ($1.value, $1.key == 4 ? 1 : 0, -$1.key)
     }) {
       indent = String(repeating: " ", count: best.key)
@@ -73,19 +64,39 @@ public struct PythonStyle: Sendable, Equatable {
     return bytes[open] == UInt8(ascii: "'") ? .single : .double
   }
 
-  /// The text added by each indentation step: every INDENT, and each hanging bracket
-  /// (a bracket that ends its line) relative to the line that opens it.
-  static func indentSteps(of module: PythonModule) -> [String] {
+  /// How often each indentation step occurs: the steps that start with a tab, and the steps of
+  /// spaces alone by their width. Other steps (a space then a tab, a form feed) are not counted.
+  struct StepCounts: Equatable {
+    var tabs = 0
+    var spaces: [Int: Int] = [:]
+
+    /// Counts one step, given by its bytes.
+    mutating func add<Bytes: Collection<UInt8>>(_ step: Bytes) {
+      if step.first == 0x09 {
+        tabs += 1
+      } else if step.allSatisfy({ $0 == 0x20 }) {
+        spaces[step.count, default: 0] += 1
+      }
+    }
+  }
+
+  /// The steps of every INDENT, and of each hanging bracket (a bracket that ends its line)
+  /// relative to the line that opens it, counted.
+  ///
+  /// A large settings module has a hanging bracket in every few lines: each step is counted from
+  /// its bytes, not made a String, and lines are found walking forward, as tokens come in order.
+  static func stepCounts(of module: PythonModule) -> StepCounts {
     let source = module.source
     let tokens = module.tokens
-    var steps: [String] = []
+    var counts = StepCounts()
     var levels = [""]
+    var line = 0
     for index in tokens.indices {
       switch tokens.kind(index) {
       case .indent:
         let text = tokens.text(index)
         if let previous = levels.last, text.hasPrefix(previous) {
-          steps.append(String(text.dropFirst(previous.count)))
+          counts.add(text.dropFirst(previous.count).utf8)
         }
         levels.append(text)
       case .dedent:
@@ -96,31 +107,32 @@ public struct PythonStyle: Sendable, Equatable {
         guard next < tokens.count, tokens.kind(next) == .nl else { continue }
         while next < tokens.count, tokens.kind(next) == .nl || tokens.kind(next) == .comment { next += 1 }
         guard next < tokens.count else { continue }
-        let opener = source.lineIndex(ofByte: tokens.start(index))
-        let inner = source.lineIndex(ofByte: tokens.start(next))
-        if let step = hangingStep(source, opener: opener, inner: inner) { steps.append(step) }
+        let opener = source.lineIndex(ofByte: tokens.start(index), from: line)
+        line = source.lineIndex(ofByte: tokens.start(next), from: opener)
+        countHangingStep(source, opener: opener, inner: line, into: &counts)
       default:
         break
       }
     }
-    return steps
+    return counts
   }
 
-  /// The indentation `inner` adds to `opener`, when it extends it.
-  static func hangingStep(_ source: SourceText, opener: Int, inner: Int) -> String? {
+  /// Counts the indentation `inner` adds to `opener`, when it extends it.
+  static func countHangingStep(_ source: SourceText, opener: Int, inner: Int, into counts: inout StepCounts) {
     guard let openerSpace = leadingSpaceBytes(source, line: opener),
       let innerSpace = leadingSpaceBytes(source, line: inner)
     else {
       let openerText = leadingSpace(source, line: opener)
       let innerText = leadingSpace(source, line: inner)
-      guard innerText.count > openerText.count, innerText.hasPrefix(openerText) else { return nil }
-      return String(innerText.dropFirst(openerText.count))
+      guard innerText.count > openerText.count, innerText.hasPrefix(openerText) else { return }
+      counts.add(innerText.dropFirst(openerText.count).utf8)
+      return
     }
     let bytes = source.bytes
     guard innerSpace.count > openerSpace.count,
       bytes[innerSpace.prefix(openerSpace.count)].elementsEqual(bytes[openerSpace])
-    else { return nil }
-    return source.text(innerSpace.lowerBound + openerSpace.count..<innerSpace.upperBound)
+    else { return }
+    counts.add(bytes[(innerSpace.lowerBound + openerSpace.count)..<innerSpace.upperBound])
   }
 
   /// The bytes of a line's leading spaces and tabs; nil when a non-ASCII byte follows them, as
