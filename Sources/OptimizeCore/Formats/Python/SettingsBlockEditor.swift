@@ -67,9 +67,12 @@ public enum SettingsBlockEditor {
       return text.starts(with: line.utf8)
         && text.dropFirst(line.utf8.count).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
-    guard let begin = comments.firstIndex(where: { isLine($0, block.beginLine) }) else { return nil }
+    // Each line made once: the comments of a large module are many.
+    let beginLine = block.beginLine
+    let endLine = block.endLine
+    guard let begin = comments.firstIndex(where: { isLine($0, beginLine) }) else { return nil }
     let start = module.source.location(ofByte: tokens.start(comments[begin]))
-    guard comments[(begin + 1)...].contains(where: { isLine($0, block.endLine) }) else {
+    guard comments[(begin + 1)...].contains(where: { isLine($0, endLine) }) else {
       throw FormatError(
         in: module.source, atByte: tokens.start(comments[begin]),
         expected: "a `\(block.endLine)` line after this one", found: "the end of the file",
