@@ -3,8 +3,9 @@ import Testing
 @testable import OptimizeCore
 
 /// `plan` tokenizes an edited settings module from where its original text ends, keeping the
-/// original's tokens. For every original and every text added after it, that must give the
-/// tokens, the statements and the errors that reading the whole edited text gives.
+/// original's tokens, and scans its statements on from where the original's scan stood. For every
+/// original and every text added after it, that must give the tokens, the statements and the
+/// errors that reading the whole edited text gives.
 @Suite struct PythonContinuingTests {
   static let originals = [
     "x = 1\n", "if DEBUG:\n    A = 1\n", "class C:\n\tdef f(self):\n\t\treturn 1\n",
@@ -14,6 +15,8 @@ import Testing
     "def f():\n    return (\n        1\n    )\n", "\n", "X = 1\n\u{0C}\n",
     "if a:\n    if b:\n        c = 1\n",
     "if a:\n    b = 1\n    # comment inside\n", "X = 1  # note\n", "if a:\n        b = 1\n\n",
+    "if a: b = 1\n", "class C:\n    def f(self): return 1\n", "x = 1; y = 2\n",
+    "if a:\n    pass\nelse:\n    if b: c = 1\n",
   ]
 
   static let additions = [

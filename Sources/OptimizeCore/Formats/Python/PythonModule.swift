@@ -9,6 +9,9 @@ public struct PythonModule: Sendable, Equatable {
   public let tokens: PythonTokens
   /// Simple statements and compound headers, in file order.
   public let statements: [PythonStatement]
+  /// Where the statement scan stood before the empty tokens at the end of the text, for a text
+  /// that goes on from this one.
+  let resumption: PythonStatementScanner.Resumption?
 
   /// Tokenizes and scans a module.
   ///
@@ -19,8 +22,9 @@ public struct PythonModule: Sendable, Equatable {
 
   /// The module of `source`, whose text is `original`'s with lines added after it: `original`'s
   /// tokens are kept and only the added lines are tokenized (`PythonTokenizer.tokens(of:continuing:)`),
-  /// when `original`'s text ends where that is exact; otherwise the whole text is read. The
-  /// statements are always scanned from the first token.
+  /// when `original`'s text ends where that is exact; otherwise the whole text is read. Then the
+  /// statements of `original`'s tokens are kept too, and the scan goes on from the state it was
+  /// in after them: it reads tokens in order, one logical line at a time, and never looks ahead.
   ///
   /// - Throws: `FormatError`, as `init(source:)` does.
   public init(source: SourceText, continuing original: PythonModule) throws {
@@ -28,7 +32,15 @@ public struct PythonModule: Sendable, Equatable {
       guard let tokens = try PythonTokenizer.tokens(of: source, continuing: original.tokens) else {
         return try PythonModule(parsing: source)
       }
-      return try PythonModule(source: source, tokens: tokens)
+      // The tokenizer kept exactly the tokens before `trailingStart`, which is where the scan of
+      // the original stood.
+      guard let resumption = original.resumption, resumption.token == original.tokens.trailingStart else {
+        return try PythonModule(source: source, tokens: tokens)
+      }
+      var scanner = PythonStatementScanner(
+        source: source, tokens: tokens, resuming: resumption,
+        statements: Array(original.statements[..<resumption.statementCount]))
+      return try PythonModule(source: source, tokens: tokens, scanner: &scanner)
     }
   }
 
@@ -43,10 +55,15 @@ public struct PythonModule: Sendable, Equatable {
   }
 
   private init(source: SourceText, tokens: PythonTokens) throws {
+    var scanner = PythonStatementScanner(source: source, tokens: tokens)
+    try self.init(source: source, tokens: tokens, scanner: &scanner)
+  }
+
+  private init(source: SourceText, tokens: PythonTokens, scanner: inout PythonStatementScanner) throws {
     self.source = source
     self.tokens = tokens
-    var scanner = PythonStatementScanner(source: source, tokens: tokens)
     self.statements = try scanner.scan()
+    self.resumption = scanner.resumption
   }
 
   /// The significant tokens of a statement.

@@ -15,9 +15,39 @@ struct PythonStatementScanner {
   // The statement index of the `if` whose chain is open at each depth (nil when none).
   var ifChains: [Int?] = []
 
+  /// Where a scan stood after the tokens before the empty ones at the very end of its text
+  /// (`PythonTokens.trailingStart`): a text that goes on from there is scanned on from this state.
+  struct Resumption: Sendable, Equatable {
+    /// The first token not read.
+    var token: Int
+    /// How many statements the tokens before it made.
+    var statementCount: Int
+    var blocks: [Int]
+    var pendingHeader: Int?
+    var ifChains: [Int?]
+  }
+
+  /// Set by `scan()` when its text ends after a line break outside brackets.
+  private(set) var resumption: Resumption?
+  private var firstToken = 0
+
   init(source: SourceText, tokens: PythonTokens) {
     self.source = source
     self.tokens = tokens
+  }
+
+  /// A scanner of `tokens`, a text that goes on from the one `resumption` was taken from: the
+  /// first `resumption.token` tokens are that text's, and so are `statements`, the statements they
+  /// made. `scan()` reads on from there, in the state it was left in.
+  init(
+    source: SourceText, tokens: PythonTokens, resuming resumption: Resumption, statements: [PythonStatement]
+  ) {
+    self.init(source: source, tokens: tokens)
+    self.statements = statements
+    blocks = resumption.blocks
+    pendingHeader = resumption.pendingHeader
+    ifChains = resumption.ifChains
+    firstToken = resumption.token
   }
 
   func error(at offset: Int, expected: String, found: String) -> FormatError {
@@ -32,8 +62,8 @@ struct PythonStatementScanner {
     let spans = tokens.spans
     let bytes = tokens.bytes
     try kinds.withUnsafeBufferPointer { kinds in
-      var newlines = 0
-      for kind in kinds where kind == .newline { newlines += 1 }
+      var newlines = statements.count
+      for kind in kinds[firstToken...] where kind == .newline { newlines += 1 }
       statements.reserveCapacity(newlines)
       try spans.withUnsafeBufferPointer { spans in
         try bytes.withUnsafeBufferPointer { bytes in try scan(kinds: kinds, spans: spans, bytes: bytes) }
@@ -50,7 +80,13 @@ struct PythonStatementScanner {
     // Whether the line has a `;` outside brackets: most lines have none and need no split.
     var depth = 0
     var hasSemicolon = false
-    for index in 0..<kinds.count {
+    let trailing = tokens.trailingStart
+    for index in firstToken..<kinds.count {
+      if index == trailing, line.isEmpty {
+        resumption = Resumption(
+          token: index, statementCount: statements.count, blocks: blocks, pendingHeader: pendingHeader,
+          ifChains: ifChains)
+      }
       switch kinds[index] {
       case .indent:
         guard let header = pendingHeader else {

@@ -21,8 +21,7 @@ extension PythonTokenizer {
       })
     else { return nil }
     // The tokens the end of the text added: empty, at its end, after its last line break.
-    var kept = prefix.count
-    while kept > 0, prefix.start(kept - 1) == start, prefix.end(kept - 1) == start { kept -= 1 }
+    let kept = prefix.trailingStart
     let added = (kept..<prefix.count).map { prefix.kind($0) }
     guard kept > 0, prefix.end(kept - 1) == start, [.newline, .nl].contains(prefix.kind(kept - 1)),
       added.last == .endMarker, added.dropLast().allSatisfy({ $0 == .dedent })

@@ -47,6 +47,15 @@ public struct PythonTokens: RandomAccessCollection, Sendable, Equatable {
     PythonToken(kind: kinds[position], range: range(position), bytes: bytes)
   }
 
+  /// The index of the first of the empty tokens at the very end of the text: those the tokenizer
+  /// adds there (the `DEDENT`s and `ENDMARKER`, and a `NEWLINE` after a last line without a break).
+  var trailingStart: Int {
+    let end = UInt32(truncatingIfNeeded: bytes.count)
+    var index = spans.count
+    while index > 0, spans[index - 1].start == end, spans[index - 1].end == end { index -= 1 }
+    return index
+  }
+
   /// The index of the first token that starts at or after `offset` (tokens are in file order).
   func firstIndex(startingAt offset: Int) -> Int {
     var low = 0
