@@ -32,9 +32,8 @@ public struct PythonModule: Sendable, Equatable {
       guard let tokens = try PythonTokenizer.tokens(of: source, continuing: original.tokens) else {
         return try PythonModule(parsing: source)
       }
-      // The tokenizer kept exactly the tokens before `trailingStart`, which is where the scan of
-      // the original stood.
-      guard let resumption = original.resumption, resumption.token == original.tokens.trailingStart else {
+      // The tokenizer kept the original's tokens before `trailingStart`, where its scan stood.
+      guard let resumption = original.resumption else {
         return try PythonModule(source: source, tokens: tokens)
       }
       var scanner = PythonStatementScanner(
